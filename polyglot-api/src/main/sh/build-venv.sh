@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Builds the GraalPy virtual environment of theano-jvm (NumPy, pytest, the theano package on its path).
+# Run by Maven in polyglot-api's `package` phase, after the launcher's jars are laid out.
+#
+# Why our own step and not graalpy-maven-plugin: the venv must be created and used by exactly the
+# launcher users run (bin/theano-jvm: same JDK, JIT flags and jars), pip must be kept away from hosts
+# this network cannot reach, and NumPy's slow source build must be reused across clean clones.
+#
+#   * The venv is rebuilt only when requirements.txt, the GraalPy version or the JDK change (a stamp).
+#   * pip's wheel cache (~/.cache/pip, shared by every clone on the machine) keeps the NumPy wheel
+#     that GraalPy's pip built from the sdist: a clean clone installs it in about a minute.
+#   * GraalPy's pip adds https://www.graalvm.org/python/wheels/ as an extra index and downloads
+#     patch updates from GitHub; both are switched off here (no network but PyPI).
+set -euo pipefail
+
+ROOT="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)"
+GRAALVM_VERSION="$1"
+VENV="${THEANO_JVM_VENV:-$ROOT/polyglot-api/graalpy-venv}"
+REQUIREMENTS="$ROOT/polyglot-api/requirements.txt"
+. "$ROOT/bin/lib/find-jdk.sh"
+
+stamp="$( (cat "$REQUIREMENTS"; echo "graalvm=$GRAALVM_VERSION"; echo "jdk=$(theano_jvm_java_major "$JAVA_HOME")"; echo "root=$ROOT") | sha256sum | cut -c1-16)"
+if [ -f "$VENV/.theano-jvm-stamp" ] && [ "$(cat "$VENV/.theano-jvm-stamp")" = "$stamp" ]; then
+  echo "[theano-jvm] GraalPy venv is up to date ($VENV)"
+  exit 0
+fi
+
+echo "[theano-jvm] building the GraalPy venv in $VENV (NumPy is compiled from source the first time: 15-25 min on 2 cores; later builds reuse pip's wheel cache)"
+started=$(date +%s)
+rm -rf "$VENV"
+empty_index="$ROOT/polyglot-api/target/empty-pip-index"
+mkdir -p "$empty_index"
+export PIP_EXTRA_INDEX_URL="file://$empty_index"   # replaces GraalPy's default extra index
+export PIP_GRAALPY_PATCHES_URL=""                   # use the patches bundled with GraalPy only
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+export NPY_NUM_BUILD_JOBS="${NPY_NUM_BUILD_JOBS:-$(nproc)}"
+
+THEANO_JVM_NO_VENV=1 "$ROOT/bin/theano-jvm" -m venv "$VENV"
+"$VENV/bin/python" -m pip install --progress-bar off -r "$REQUIREMENTS"
+
+# The theano package (theano-shim) and the runtime helpers (polyglot-api) are used in place, like
+# `pip install -e`, so edits to them need no rebuild.
+site_packages="$(echo "$VENV"/lib/python3*/site-packages)"
+cat > "$site_packages/theano-jvm.pth" <<PTH
+$ROOT/theano-shim/src/main/python
+$ROOT/polyglot-api/src/main/python
+PTH
+
+echo "$stamp" > "$VENV/.theano-jvm-stamp"
+echo "[theano-jvm] GraalPy venv ready in $(( $(date +%s) - started )) s"

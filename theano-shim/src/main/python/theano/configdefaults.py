@@ -1,0 +1,121 @@
+"""The flags theano.config knows, with Theano 1.0's names, defaults and allowed values.
+
+Flags the engine consults (floatX, on_unused_input, ...) are pushed to org.theanojvm.engine.Config
+whenever they change, so Java and Python see one configuration.
+"""
+import os
+import sys
+
+from theano.configparser import (BoolParam, DeviceParam, EnumStr, FloatParam, IntParam, StrParam,
+                                 TheanoConfigParser, TheanoConfigWarning, config_files_from_theanorc,
+                                 parse_config_string)
+
+
+def _engine_config():
+    import java
+    return java.type("org.theanojvm.engine.Config")
+
+
+def _push_to_engine(setter):
+    def on_change(value):
+        getattr(_engine_config(), setter)(value)
+    return on_change
+
+
+THEANO_FLAGS = os.getenv("THEANO_FLAGS", "")
+config = TheanoConfigParser(parse_config_string(THEANO_FLAGS, issue_warnings=True),
+                            config_files_from_theanorc())
+AddConfigVar = config.add
+
+AddConfigVar("floatX", "Default floating-point precision for python casts.",
+             EnumStr("float64", "float32", "float16", on_change=_push_to_engine("setFloatX")))
+AddConfigVar("warn_float64", "Do an action when a tensor variable with float64 dtype is created.",
+             EnumStr("ignore", "warn", "raise", "pdb"))
+AddConfigVar("cast_policy", "Rules for implicit type casting",
+             EnumStr("custom", "numpy+floatX"))
+AddConfigVar("int_division", "What to do when one computes x / y, where both x and y are of integer types",
+             EnumStr("int", "raise", "floatX"))
+AddConfigVar("device", "Default device for computations: cpu, or cuda for the GPU executor.",
+             DeviceParam("cpu", allow_override=False))
+AddConfigVar("init_gpu_device", "Initialize the gpu device to use.", StrParam("", allow_override=False))
+AddConfigVar("force_device", "Raise an error if we can't use the specified device", BoolParam(False, allow_override=False))
+AddConfigVar("mode", "Default compilation mode",
+             EnumStr("Mode", "DebugMode", "FAST_RUN", "NanGuardMode", "FAST_COMPILE", "DEBUG_MODE"))
+AddConfigVar("linker", "Default linker used if the theano flags mode is Mode",
+             EnumStr("cvm", "c|py", "py", "c", "c|py_nogc", "vm", "vm_nogc", "cvm_nogc"))
+AddConfigVar("optimizer", "Default optimizer. If not None, will use this optimizer with the Mode",
+             EnumStr("fast_run", "merge", "fast_compile", "None"))
+AddConfigVar("optimizer_verbose", "If True, we print all optimization being applied", BoolParam(False))
+AddConfigVar("optimizer_excluding", "When using the default mode, we will remove optimizer with these tags.",
+             StrParam("", allow_override=False))
+AddConfigVar("optimizer_including", "When using the default mode, we will add optimizer with these tags.",
+             StrParam("", allow_override=False))
+AddConfigVar("optimizer_requiring", "When using the default mode, we will require optimizer with these tags.",
+             StrParam("", allow_override=False))
+AddConfigVar("on_opt_error", "What to do when an optimization crashes: warn and skip it, raise the error or fall into the pdb debugger.",
+             EnumStr("warn", "raise", "pdb", "ignore"))
+AddConfigVar("on_unused_input", "What to do if a variable in the 'inputs' list of  theano.function() is not used in the graph.",
+             EnumStr("raise", "warn", "ignore", on_change=_push_to_engine("setOnUnusedInput")))
+AddConfigVar("allow_gc", "Do we default to delete intermediate results during Theano function calls?", BoolParam(True))
+AddConfigVar("profile", "If VM should collect profile information", BoolParam(False))
+AddConfigVar("profile_optimizer", "If VM should collect optimizer profile information", BoolParam(False))
+AddConfigVar("profile_memory", "If VM should collect memory profile information and print it", BoolParam(False))
+AddConfigVar("exception_verbosity", "If 'low', the text of exceptions will generally refer to apply nodes with short names such as Elemwise{add_no_inplace}. If 'high', some exceptions will also refer to apply nodes with long descriptions.",
+             EnumStr("low", "high"))
+AddConfigVar("compute_test_value", "If 'True', Theano will run each op at graph build time, using Constants, SharedVariables and the tag 'test_value' as inputs to the function.",
+             EnumStr("off", "ignore", "warn", "raise", "pdb"))
+AddConfigVar("print_test_value", "If 'True', the __eval__ of a Theano variable will return its test_value when this is available.", BoolParam(False))
+AddConfigVar("compute_test_value_opt", "For debugging Theano optimization only. Same as compute_test_value, but is used during Theano optimization",
+             EnumStr("off", "ignore", "warn", "raise", "pdb"))
+AddConfigVar("deterministic", "If `more`, sometimes we will select some implementation that are more deterministic, but slower.",
+             EnumStr("default", "more"))
+AddConfigVar("openmp", "Allow (or not) parallel computation on the CPU with OpenMP.", BoolParam(False))
+AddConfigVar("openmp_elemwise_minsize", "If OpenMP is enabled, this is the minimum size of vectors for which the openmp parallelization is enabled in element wise ops.", IntParam(200000))
+AddConfigVar("traceback.limit", "The number of stack to trace. -1 mean all.", IntParam(8))
+AddConfigVar("traceback.compile_limit", "The number of stack to trace to keep during compilation. -1 mean all.", IntParam(0))
+AddConfigVar("blas.ldflags", "lib[s] to include for [Fortran] level-3 blas implementation", StrParam(""))
+AddConfigVar("cxx", "The C++ compiler to use (theano-jvm compiles nothing: kept for scripts that set it).", StrParam(""))
+AddConfigVar("base_compiledir", "platform-independent root directory for compiled modules",
+             StrParam(os.path.join(os.path.expanduser("~"), ".theano")))
+AddConfigVar("compiledir", "platform-dependent cache directory for compiled modules",
+             StrParam(os.path.join(os.path.expanduser("~"), ".theano", "compiledir_theano_jvm")))
+AddConfigVar("nocleanup", "Suppress the deletion of code files that did not compile cleanly", BoolParam(False))
+AddConfigVar("assert_no_cpu_op", "Raise an error/warning if there is a CPU op in the computational graph.",
+             EnumStr("ignore", "warn", "raise", "pdb", allow_override=True))
+AddConfigVar("gpuarray.preallocate", "If negative it disables the allocation cache.", FloatParam(0))
+AddConfigVar("dnn.enabled", "'auto', use cuDNN if available; 'True', must be used; 'False', not used.",
+             EnumStr("auto", "True", "False", "no_check"))
+AddConfigVar("NanGuardMode.nan_is_error", "Default value for nan_is_error", BoolParam(True))
+AddConfigVar("NanGuardMode.inf_is_error", "Default value for inf_is_error", BoolParam(True))
+AddConfigVar("NanGuardMode.big_is_error", "Default value for big_is_error", BoolParam(True))
+AddConfigVar("DebugMode.check_py", "True -> verify that the python implementations of ops match the executor's", BoolParam(True))
+AddConfigVar("numpy.seterr_all", "Sets numpy's behaviour for floating-point errors",
+             EnumStr("ignore", "warn", "raise", "call", "print", "log", "None", allow_override=False))
+AddConfigVar("warn.ignore_bug_before", "If 'None', we warn about all Theano bugs found by default.",
+             EnumStr("0.9", "None", "all", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.8.1", "0.8.2", "0.9", "0.10", "1.0"))
+AddConfigVar("scan.allow_gc", "Allow/disallow gc inside of Scan (default: False)", BoolParam(False))
+AddConfigVar("scan.allow_output_prealloc", "Allow/disallow memory preallocation for outputs inside of scan (default: True)", BoolParam(True))
+AddConfigVar("scan.debug", "If True, enable extra verbose output related to scan", BoolParam(False))
+AddConfigVar("pycuda.init", "If True, always initialize PyCUDA when Theano want to initilize the GPU.", BoolParam(False))
+AddConfigVar("cmodule.warn_no_version", "If True, will print a warning when compiling one or more Op with C code that can't be cached because there is no c_code_cache_version() function associated to at least one of those Ops.", BoolParam(False))
+AddConfigVar("cmodule.remove_gxx_opt", "If True, will remove the -O* parameter passed to g++.", BoolParam(False))
+AddConfigVar("cmodule.compilation_warning", "If True, will print compilation warnings.", BoolParam(False))
+AddConfigVar("cmodule.preload_cache", "If set to True, will preload the C module cache at import time", BoolParam(False))
+AddConfigVar("cmodule.age_thresh_use", "In seconds. The time after which Theano won't reuse a compile c module.", IntParam(60 * 60 * 24 * 24))
+AddConfigVar("unittests.rseed", "Seed to use for randomized unit tests. Special value 'random' means using a seed of None.",
+             StrParam("666"))
+AddConfigVar("check_stack_trace", "A flag for checking the stack trace during the optimization process.",
+             EnumStr("off", "log", "warn", "raise"))
+AddConfigVar("metaopt.verbose", "0 for silent, 1 for only warnings, 2 for full output with timings and selected implementation", IntParam(0))
+AddConfigVar("vm.lazy", "Useless flag kept for backwards compatibility", BoolParam(False))
+AddConfigVar("tensor.cmp_sloppy", "Relax tensor._allclose (0) not at all, (1) a bit, (2) more", IntParam(0, allow_override=False))
+AddConfigVar("tensor.local_elemwise_fusion", "Enable or not in fast_run mode(fast_run optimization) the elemwise fusion optimization", BoolParam(True))
+AddConfigVar("gcc.cxxflags", "Extra compiler flags for gcc", StrParam(""))
+AddConfigVar("lib.amdlibm", "Use amd's amdlibm numerical library", BoolParam(False))
+AddConfigVar("experimental.local_alloc_elemwise_assert", "When the local_alloc_elemwise is applied, add an assert to highlight shape errors.", BoolParam(True))
+AddConfigVar("reoptimize_unpickled_function", "Re-optimize the graph when a theano function is unpickled from the disk.", BoolParam(False))
+AddConfigVar("magma.enabled", " If True, use magma for matrix computation. This requires that the gpu_magma library is installed.", BoolParam(False))
+AddConfigVar("pickle_test_value", "Dump test values while pickling model. If True, test values will be dumped with model.", BoolParam(True))
+
+for _unknown in config.unused_flags():
+    TheanoConfigWarning.warn("Theano does not recognise this flag: {0}".format(_unknown))
