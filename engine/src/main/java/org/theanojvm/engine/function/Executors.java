@@ -1,0 +1,78 @@
+package org.theanojvm.engine.function;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.theanojvm.engine.graph.FunctionGraph;
+import org.theanojvm.engine.ndarray.NdArray;
+
+/**
+ * Chooses the executor ("linker") of a compiled function from Theano's {@code mode} and {@code linker}
+ * flags, as {@code theano.function} does:
+ * <ul>
+ *   <li>FAST_RUN (Theano's default, also "Mode"): the highest-priority {@link ExecutorFactory} found by
+ *       {@link ServiceLoader} (the Truffle executor when truffle-nodes is on the path), else the reference;</li>
+ *   <li>FAST_COMPILE, or linker "py": the {@link ReferenceExecutor} (Theano's Python linker);</li>
+ *   <li>DebugMode / DEBUG_MODE: {@link CompareExecutor}, both executors on every call, outputs compared.</li>
+ * </ul>
+ * The shim sets the flags from THEANO_FLAGS; Java users can set the system properties {@code theano.mode}
+ * and {@code theano.linker} or call the setters. Process-wide and not thread-safe, like theano.config.
+ */
+public final class Executors {
+    private Executors() {}
+
+    private static String mode = System.getProperty("theano.mode", "FAST_RUN");
+    private static String linker = System.getProperty("theano.linker", "cvm");
+    private static volatile List<ExecutorFactory> factories;
+
+    public static String mode() { return mode; }
+
+    public static void setMode(String m) { mode = m; }
+
+    public static String linker() { return linker; }
+
+    public static void setLinker(String l) { linker = l; }
+
+    /** The executor for a graph under the current flags. */
+    public static Executor create(FunctionGraph fg) { return create(fg, mode, linker); }
+
+    public static Executor create(FunctionGraph fg, String mode, String linker) {
+        String m = mode == null ? "FAST_RUN" : mode;
+        if (m.equals("DebugMode") || m.equals("DEBUG_MODE")) {
+            Executor fast = fastest(fg);
+            return fast == null ? reference(fg) : new CompareExecutor(fg, reference(fg), fast);
+        }
+        if (m.equals("FAST_COMPILE") || "py".equals(linker)) return reference(fg);
+        Executor fast = fastest(fg);
+        return fast != null ? fast : reference(fg);
+    }
+
+    /** The reference executor wrapped in the SPI. */
+    public static Executor reference(FunctionGraph fg) {
+        return new Executor() {
+            @Override
+            public NdArray[] run(List<NdArray> inputValues) { return ReferenceExecutor.run(fg, inputValues); }
+
+            @Override
+            public String name() { return "reference"; }
+        };
+    }
+
+    private static Executor fastest(FunctionGraph fg) {
+        List<ExecutorFactory> fs = factories();
+        return fs.isEmpty() ? null : fs.get(0).create(fg);
+    }
+
+    /** Installed factories, best first (loaded once). */
+    public static List<ExecutorFactory> factories() {
+        List<ExecutorFactory> fs = factories;
+        if (fs == null) {
+            fs = new ArrayList<>();
+            for (ExecutorFactory f : ServiceLoader.load(ExecutorFactory.class, Executors.class.getClassLoader())) fs.add(f);
+            fs.sort(Comparator.comparingInt(ExecutorFactory::priority).reversed());
+            factories = fs = List.copyOf(fs);
+        }
+        return fs;
+    }
+}

@@ -1,0 +1,95 @@
+package org.theanojvm.engine.function;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.theanojvm.engine.errors.TheanoAssertionError;
+import org.theanojvm.engine.errors.TheanoException;
+import org.theanojvm.engine.errors.TheanoRuntimeError;
+import org.theanojvm.engine.graph.Apply;
+import org.theanojvm.engine.graph.Constant;
+import org.theanojvm.engine.graph.FunctionGraph;
+import org.theanojvm.engine.graph.Variable;
+import org.theanojvm.engine.ndarray.NdArray;
+
+/**
+ * The numerical oracle: walks the graph in topological order calling {@link org.theanojvm.engine.graph.Op#perform}.
+ * Deliberately simple; faster executors are checked against it. It verifies that every op returns
+ * values of its declared dtype and rank, and wraps op failures with Theano's context lines
+ * (raise_with_op), keeping the Python exception kind of the original error.
+ */
+public final class ReferenceExecutor {
+    private ReferenceExecutor() {}
+
+    /** Runs the graph on input values (in fgraph.inputs() order) and returns the output values (may alias inputs). */
+    public static NdArray[] run(FunctionGraph fg, List<NdArray> inputValues) {
+        Map<Variable, NdArray> storage = new IdentityHashMap<>();
+        for (int i = 0; i < fg.inputs().size(); i++) storage.put(fg.inputs().get(i), inputValues.get(i));
+        List<Apply> order = fg.toposort();
+        for (int n = 0; n < order.size(); n++) {
+            Apply node = order.get(n);
+            NdArray[] ins = new NdArray[node.inputs().size()];
+            for (int k = 0; k < ins.length; k++) ins[k] = valueOf(node.inputs().get(k), storage);
+            NdArray[] outs;
+            try {
+                outs = node.op().perform(node, ins);
+            } catch (TheanoException e) {
+                throw withOpContext(e.pythonExceptionType(), e.getMessage(), e, fg, node, n, ins);
+            } catch (RuntimeException e) {
+                throw withOpContext(TheanoRuntimeError.PYTHON_TYPE, e.toString(), e, fg, node, n, ins);
+            }
+            for (int k = 0; k < outs.length; k++) {
+                Variable ov = node.outputs().get(k);
+                NdArray v = outs[k];
+                if (ov.isTensor() && (v.dtype() != ov.dtype() || v.ndim() != ov.ndim())) {
+                    throw new TheanoAssertionError("Op " + node.op() + " returned a " + v.dtype() + " " + v.ndim() + "-d value for output " + k
+                            + " of type " + ov.type() + " (engine bug)");
+                }
+                storage.put(ov, v);
+            }
+        }
+        NdArray[] r = new NdArray[fg.outputs().size()];
+        for (int i = 0; i < r.length; i++) r[i] = valueOf(fg.outputs().get(i), storage);
+        return r;
+    }
+
+    private static NdArray valueOf(Variable v, Map<Variable, NdArray> storage) {
+        NdArray a = storage.get(v);
+        if (a != null) return a;
+        if (v instanceof Constant c) return c.data();
+        throw new TheanoAssertionError("no value computed for " + v + " (engine bug)");
+    }
+
+    /** Theano 1.0's raise_with_op message, appended to the original error text. */
+    static TheanoException withOpContext(String pyType, String msg, Throwable cause, FunctionGraph fg, Apply node, int index, NdArray[] ins) {
+        StringBuilder sb = new StringBuilder(msg == null ? "" : msg);
+        sb.append("\nApply node that caused the error: ").append(node);
+        sb.append("\nToposort index: ").append(index);
+        List<String> types = new ArrayList<>(), shapes = new ArrayList<>(), strides = new ArrayList<>(), values = new ArrayList<>();
+        for (int k = 0; k < ins.length; k++) {
+            types.add(node.inputs().get(k).type().toString());
+            shapes.add(NdArray.shapeString(ins[k].shape()));
+            strides.add(NdArray.shapeString(ins[k].strides()));
+            values.add(ins[k].size() <= 5 ? ins[k].repr() : "'not shown'");
+        }
+        sb.append("\nInputs types: ").append(list(types)).append('\n');
+        sb.append("Inputs shapes: ").append(list(shapes));
+        sb.append("\nInputs strides: ").append(list(strides));
+        sb.append("\nInputs values: ").append(list(values));
+        List<String> clients = new ArrayList<>();
+        for (Variable o : node.outputs()) {
+            List<String> cs = new ArrayList<>();
+            for (FunctionGraph.Client c : fg.clients(o)) cs.add(c.toString());
+            clients.add(list(cs));
+        }
+        sb.append("\nOutputs clients: ").append(list(clients)).append('\n');
+        sb.append("\nHINT: Re-running with most Theano optimization disabled could give you a back-trace of when this node was created. "
+                + "This can be done with by setting the Theano flag 'optimizer=fast_compile'. If that does not work, Theano optimizations "
+                + "can be disabled with 'optimizer=None'.");
+        sb.append("\nHINT: Use the Theano flag 'exception_verbosity=high' for a debugprint and storage map footprint of this apply node.");
+        return new TheanoException(pyType, List.of(sb.toString()), cause);
+    }
+
+    private static String list(List<String> items) { return "[" + String.join(", ", items) + "]"; }
+}

@@ -1,0 +1,107 @@
+package org.theanojvm.engine.graph;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.theanojvm.engine.errors.MissingInputError;
+
+/**
+ * A closed graph: explicit inputs, outputs, and who uses each variable (clients). This is what a
+ * compiled function owns and what rewrites will edit ({@link #replace}). Construction checks that
+ * every leaf is an input or a constant (Theano's MissingInputError otherwise).
+ */
+public final class FunctionGraph {
+    /** A use of a variable: input {@code index} of {@code node}, or output {@code index} of the graph when node is null. */
+    public record Client(Apply node, int index) {
+        @Override
+        public String toString() { return node == null ? "'output'" : node.toString(); }
+    }
+
+    private final List<Variable> inputs;
+    private final List<Variable> outputs;
+    private final Map<Variable, List<Client>> clients = new IdentityHashMap<>();
+    private final Set<Apply> nodes = Graphs.identitySet();
+
+    public FunctionGraph(List<Variable> inputs, List<Variable> outputs) {
+        this.inputs = new ArrayList<>(inputs);
+        this.outputs = new ArrayList<>(outputs);
+        Set<Variable> inSet = Graphs.identitySet();
+        inSet.addAll(inputs);
+        for (Variable i : inputs) clients.put(i, new ArrayList<>());
+        List<Apply> order = Graphs.toposort(inputs, outputs);
+        for (Apply a : order) {
+            for (int k = 0; k < a.inputs().size(); k++) {
+                Variable in = a.inputs().get(k);
+                if (in.owner() == null && !inSet.contains(in) && !(in instanceof Constant)) {
+                    throw new MissingInputError("Input " + k + " of the graph (indices start from 0), used to compute " + a
+                            + ", was not provided and not given a value. Use the Theano flag exception_verbosity='high', "
+                            + "for more information on this error." + traceSuffix(in));
+                }
+                clients.computeIfAbsent(in, x -> new ArrayList<>()).add(new Client(a, k));
+            }
+            for (Variable o : a.outputs()) clients.computeIfAbsent(o, x -> new ArrayList<>());
+            nodes.add(a);
+        }
+        for (int k = 0; k < outputs.size(); k++) {
+            Variable o = outputs.get(k);
+            if (o.owner() == null && !inSet.contains(o) && !(o instanceof Constant)) {
+                throw new MissingInputError("An output of the graph, " + o + ", was not provided and not given a value."
+                        + " Use the Theano flag exception_verbosity='high', for more information on this error." + traceSuffix(o));
+            }
+            clients.computeIfAbsent(o, x -> new ArrayList<>()).add(new Client(null, k));
+        }
+    }
+
+    /** MissingInputError joins its args with newlines; the second is the variable's creation trace, when known. */
+    static String traceSuffix(Variable v) {
+        String t = Traces.variableTraceString(v);
+        return t.isEmpty() ? "" : "\n" + t;
+    }
+
+    public List<Variable> inputs() { return inputs; }
+
+    public List<Variable> outputs() { return outputs; }
+
+    public List<Client> clients(Variable v) { return clients.getOrDefault(v, List.of()); }
+
+    public Set<Apply> applyNodes() { return nodes; }
+
+    /** Apply nodes in execution order. */
+    public List<Apply> toposort() { return Graphs.toposort(inputs, outputs); }
+
+    /** Makes every client of {@code oldVar} use {@code newVar} instead (types must match). */
+    public void replace(Variable oldVar, Variable newVar) {
+        if (!oldVar.type().equals(newVar.type())) {
+            throw new org.theanojvm.engine.errors.TheanoTypeError("The type of the replacement must be the same as the type of the original Variable. "
+                    + oldVar + " " + oldVar.type() + " " + newVar + " " + newVar.type());
+        }
+        List<Client> cs = new ArrayList<>(clients(oldVar));
+        for (Client c : cs) {
+            if (c.node() == null) {
+                outputs.set(c.index(), newVar);
+            } else {
+                // Apply inputs are immutable: rebuild the node on the new inputs and replace its outputs in turn.
+                Apply a = c.node();
+                List<Variable> ins = new ArrayList<>(a.inputs());
+                ins.set(c.index(), newVar);
+                Apply n = a.cloneWithNewInputs(ins);
+                nodes.remove(a);
+                for (int i = 0; i < a.outputs().size(); i++) replace(a.outputs().get(i), n.outputs().get(i));
+            }
+        }
+        rebuildClients();
+    }
+
+    private void rebuildClients() {
+        FunctionGraph f = new FunctionGraph(inputs, outputs);
+        clients.clear();
+        clients.putAll(f.clients);
+        nodes.clear();
+        nodes.addAll(f.nodes);
+    }
+
+    /** Variables computed or used by the graph. */
+    public List<Variable> variables() { return new ArrayList<>(clients.keySet()); }
+}

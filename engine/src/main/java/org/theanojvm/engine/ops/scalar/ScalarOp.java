@@ -1,0 +1,117 @@
+package org.theanojvm.engine.ops.scalar;
+
+import java.util.Arrays;
+import java.util.List;
+import org.theanojvm.engine.errors.TheanoNotImplementedError;
+import org.theanojvm.engine.errors.TheanoTypeError;
+import org.theanojvm.engine.graph.Variable;
+import org.theanojvm.engine.types.DType;
+
+/**
+ * A scalar function applied elementwise by {@link org.theanojvm.engine.ops.Elemwise} (Theano's
+ * theano.scalar ops). It declares its output dtype rule and evaluates one element in one of three
+ * domains, which Elemwise picks from the dtypes:
+ * <ul>
+ *   <li>long: all inputs and the output discrete (bool/int) and {@link #hasLongImpl()} — exact integer math;</li>
+ *   <li>complex: any complex operand — {@link #evalComplex} (few ops so far);</li>
+ *   <li>double: everything else; the result is rounded to the output dtype when stored.</li>
+ * </ul>
+ * The gradient is given at tensor level ({@link #grad}) over the Elemwise's tensor inputs, which is
+ * what Theano's Elemwise builds from the scalar gradient graph.
+ */
+public abstract class ScalarOp {
+    private final String name;
+    private final int nin;
+
+    /** @param nin number of inputs, or -1 for variadic (add, mul) */
+    protected ScalarOp(String name, int nin) {
+        this.name = name;
+        this.nin = nin;
+    }
+
+    public String name() { return name; }
+
+    public int nin() { return nin; }
+
+    /** Output dtype for these input dtypes (Theano's output_types_preference); throws TypeError if unsupported. */
+    public abstract DType outputDType(DType[] in);
+
+    public double evalDouble(double[] x) {
+        throw new TheanoNotImplementedError(name + " has no floating-point implementation");
+    }
+
+    /** Integer-domain evaluation; only called when {@link #hasLongImpl()}. */
+    public long evalLong(long[] x) {
+        throw new TheanoNotImplementedError(name + " has no integer implementation");
+    }
+
+    public boolean hasLongImpl() { return false; }
+
+    /** Integer-domain evaluation knowing the output dtype (bool results need it, e.g. invert). */
+    public long evalLong(long[] x, DType out) { return evalLong(x); }
+
+    /** Complex evaluation: x[i] = {re, im}; returns {re, im}. */
+    public double[] evalComplex(double[][] x) {
+        throw new TheanoNotImplementedError(name + " is not implemented for complex numbers yet");
+    }
+
+    /**
+     * Gradient of sum(output * gz) with respect to each input, as tensor expressions in the Elemwise
+     * inputs, output and output gradient (not yet summed over broadcast dimensions: Elemwise does that).
+     * A null entry means "undefined"; Elemwise turns it into a NullType.
+     */
+    public abstract List<Variable> grad(List<Variable> inputs, Variable output, Variable gz);
+
+    /** Parameters that distinguish instances (e.g. Cast's dtype). */
+    protected List<Object> props() { return List.of(); }
+
+    @Override
+    public boolean equals(Object o) {
+        return o != null && o.getClass() == getClass() && ((ScalarOp) o).name.equals(name) && props().equals(((ScalarOp) o).props());
+    }
+
+    @Override
+    public int hashCode() { return name.hashCode() * 31 + props().hashCode(); }
+
+    @Override
+    public String toString() { return name; }
+
+    // ---------------------------------------------------------------- output dtype rules (Theano names)
+
+    /** upcast_out: NumPy promotion with floatX rule. */
+    public static DType upcastOut(DType[] in) { return DType.upcast(Arrays.asList(in)); }
+
+    /** upcast_out_nobool: like upcast_out but bool alone is not allowed. */
+    public static DType upcastOutNoBool(String op, DType[] in) {
+        DType d = upcastOut(in);
+        if (d == DType.BOOL) throw new TheanoTypeError(op + " does not support bool inputs");
+        return d;
+    }
+
+    /** same_out: the dtype of the first input. */
+    public static DType sameOut(DType[] in) { return in[0]; }
+
+    /** upgrade_to_float: ints become float32 (8/16-bit) or float64, then upcast. */
+    public static DType upgradeToFloat(DType[] in) { return DType.upgradeToFloat(in); }
+
+    public static DType upgradeToFloatNoComplex(String op, DType[] in) {
+        for (DType d : in) {
+            if (d.isComplex()) throw new TheanoTypeError(op + " does not support complex inputs");
+        }
+        return DType.upgradeToFloat(in);
+    }
+
+    /** same_out_float_only. */
+    public static DType sameOutFloatOnly(String op, DType[] in) {
+        if (!in[0].isFloat()) throw new TheanoTypeError("type not supported: " + in[0] + " (" + op + " needs a float input)");
+        return in[0];
+    }
+
+    /** Integer (or bool) inputs only, upcast (bitwise ops). */
+    public static DType intOut(String op, DType[] in) {
+        for (DType d : in) {
+            if (!d.isDiscrete()) throw new TheanoTypeError(op + " only supports integer and bool inputs, got " + d);
+        }
+        return upcastOut(in);
+    }
+}

@@ -1,0 +1,106 @@
+package org.theanojvm.engine.scan;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.theanojvm.engine.errors.TheanoAssertionError;
+import org.theanojvm.engine.errors.TheanoException;
+import org.theanojvm.engine.errors.TheanoRuntimeError;
+import org.theanojvm.engine.graph.Apply;
+import org.theanojvm.engine.graph.Constant;
+import org.theanojvm.engine.graph.FunctionGraph;
+import org.theanojvm.engine.graph.Variable;
+import org.theanojvm.engine.ndarray.NdArray;
+
+/**
+ * The inner graph of a scan, compiled once: the topological order and every variable's register index
+ * are fixed at construction, so each iteration is a flat loop over {@code Op.perform} with array
+ * lookups, with no graph walk, toposort or map lookup per step (the loop body can run thousands of times).
+ * It follows the reference executor's contract (ops may return views of their inputs; inputs are never
+ * modified) and checks each output's dtype and rank, as the reference executor does.
+ */
+final class InnerFunction {
+    private final int nInputs;
+    private final Apply[] nodes;
+    private final int[][] inSlots;
+    private final int[][] outSlots;
+    private final int[] resultSlots;
+    /** Register file template: constants pre-filled, everything else null. */
+    private final NdArray[] template;
+
+    InnerFunction(FunctionGraph fg) {
+        Map<Variable, Integer> slot = new IdentityHashMap<>();
+        List<Variable> ins = fg.inputs();
+        nInputs = ins.size();
+        for (int i = 0; i < nInputs; i++) slot.put(ins.get(i), i);
+        List<Apply> order = fg.toposort();
+        nodes = order.toArray(new Apply[0]);
+        inSlots = new int[nodes.length][];
+        outSlots = new int[nodes.length][];
+        int[] next = {nInputs};
+        java.util.function.Function<Variable, Integer> slotOf = v -> slot.computeIfAbsent(v, k -> {
+            if (!(k instanceof Constant)) throw new TheanoAssertionError("scan inner graph: no value for " + k + " (engine bug)");
+            return next[0]++;
+        });
+        Map<Integer, NdArray> constants = new java.util.HashMap<>();
+        for (int n = 0; n < nodes.length; n++) {
+            List<Variable> in = nodes[n].inputs();
+            inSlots[n] = new int[in.size()];
+            for (int k = 0; k < in.size(); k++) {
+                Variable v = in.get(k);
+                if (!slot.containsKey(v) && v instanceof Constant c) constants.put(slot.computeIfAbsent(v, x -> next[0]++), c.data());
+                inSlots[n][k] = slotOf.apply(v);
+            }
+            List<Variable> out = nodes[n].outputs();
+            outSlots[n] = new int[out.size()];
+            for (int k = 0; k < out.size(); k++) {
+                final int s = next[0]++;
+                slot.put(out.get(k), s);
+                outSlots[n][k] = s;
+            }
+        }
+        List<Variable> outs = fg.outputs();
+        resultSlots = new int[outs.size()];
+        for (int i = 0; i < outs.size(); i++) {
+            Variable v = outs.get(i);
+            if (!slot.containsKey(v) && v instanceof Constant c) constants.put(slot.computeIfAbsent(v, x -> next[0]++), c.data());
+            resultSlots[i] = slotOf.apply(v);
+        }
+        template = new NdArray[next[0]];
+        for (var e : constants.entrySet()) template[e.getKey()] = e.getValue();
+    }
+
+    /** One evaluation: inputs in the inner graph's input order; results in its output order (may alias inputs). */
+    NdArray[] run(NdArray[] inputs) {
+        NdArray[] reg = template.clone();
+        System.arraycopy(inputs, 0, reg, 0, nInputs);
+        for (int n = 0; n < nodes.length; n++) {
+            Apply node = nodes[n];
+            int[] is = inSlots[n];
+            NdArray[] args = new NdArray[is.length];
+            for (int k = 0; k < is.length; k++) args[k] = reg[is[k]];
+            NdArray[] outs;
+            try {
+                outs = node.op().perform(node, args);
+            } catch (TheanoException e) {
+                throw new TheanoException(e.pythonExceptionType(), List.of(e.getMessage() + "\nApply node in the inner graph of scan that caused the error: " + node), e);
+            } catch (RuntimeException e) {
+                throw new TheanoException(TheanoRuntimeError.PYTHON_TYPE,
+                        List.of(e + "\nApply node in the inner graph of scan that caused the error: " + node), e);
+            }
+            int[] os = outSlots[n];
+            for (int k = 0; k < os.length; k++) {
+                Variable ov = node.outputs().get(k);
+                NdArray v = outs[k];
+                if (ov.isTensor() && (v.dtype() != ov.dtype() || v.ndim() != ov.ndim())) {
+                    throw new TheanoAssertionError("Op " + node.op() + " returned a " + v.dtype() + " " + v.ndim() + "-d value for output " + k
+                            + " of type " + ov.type() + " (engine bug)");
+                }
+                reg[os[k]] = v;
+            }
+        }
+        NdArray[] r = new NdArray[resultSlots.length];
+        for (int i = 0; i < r.length; i++) r[i] = reg[resultSlots[i]];
+        return r;
+    }
+}
