@@ -1,0 +1,59 @@
+package org.theanojvm.truffle.elemwise;
+
+import com.oracle.truffle.api.frame.FrameDescriptor;
+import com.oracle.truffle.api.frame.FrameSlotKind;
+import java.util.function.Supplier;
+import org.theanojvm.engine.graph.Apply;
+import org.theanojvm.engine.graph.Variable;
+import org.theanojvm.engine.ops.Elemwise;
+import org.theanojvm.engine.ops.scalar.ScalarOp;
+import org.theanojvm.engine.types.DType;
+import org.theanojvm.truffle.elemwise.scalar.OperandNode;
+import org.theanojvm.truffle.elemwise.scalar.ScalarNode;
+import org.theanojvm.truffle.elemwise.scalar.ScalarTreeBuilder;
+import org.theanojvm.truffle.graph.ApplyNode;
+
+/**
+ * Builds the kernel of an Elemwise apply: picks the evaluation domain exactly as the reference
+ * Elemwise.perform does (long when every operand and the result are discrete and the scalar op has an
+ * integer implementation, double otherwise), allocates the frame slots for the per-element operand
+ * values and the loop state, and gives a factory of scalar expression trees.
+ */
+public final class ElemwiseKernels {
+    private ElemwiseKernels() {}
+
+    /** True when this apply can run as a Truffle kernel (complex values still go to the reference perform). */
+    public static boolean supports(Apply a) {
+        if (!(a.op() instanceof Elemwise) || a.outputs().size() != 1) return false;
+        if (a.outputs().get(0).dtype().isComplex()) return false;
+        for (Variable v : a.inputs()) if (!v.isTensor() || v.dtype().isComplex()) return false;
+        return true;
+    }
+
+    public static ElemwiseNode create(ApplyNode.Slots slots, FrameDescriptor.Builder frame) {
+        Apply a = slots.apply();
+        ScalarOp op = ((Elemwise) a.op()).scalarOp();
+        DType outDtype = a.outputs().get(0).dtype();
+        int n = a.inputs().size();
+        boolean longDomain = outDtype.isDiscrete() && op.hasLongImpl();
+        ElementAccess[] reads = new ElementAccess[n];
+        for (int k = 0; k < n; k++) {
+            DType d = a.inputs().get(k).dtype();
+            longDomain &= d.isDiscrete();
+            reads[k] = ElementAccess.of(d);
+        }
+        FrameSlotKind kind = longDomain ? FrameSlotKind.Long : FrameSlotKind.Double;
+        int[] valueSlots = new int[n];
+        for (int k = 0; k < n; k++) valueSlots[k] = frame.addSlot(kind, null, null);
+        int planSlot = frame.addSlot(FrameSlotKind.Object, null, null);
+        int posSlot = frame.addSlot(FrameSlotKind.Int, null, null);
+        ElementAccess write = ElementAccess.of(outDtype);
+        boolean domain = longDomain;
+        Supplier<KernelBody> bodies = () -> {
+            ScalarNode[] operands = new ScalarNode[n];
+            for (int k = 0; k < n; k++) operands[k] = new OperandNode(valueSlots[k]);
+            return new KernelBody(reads, valueSlots, write, domain, ScalarTreeBuilder.build(op, outDtype, operands));
+        };
+        return new ElemwiseNode(slots, bodies, planSlot, posSlot);
+    }
+}
