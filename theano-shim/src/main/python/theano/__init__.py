@@ -1,0 +1,61 @@
+"""Theano 1.0's Python API, backed by the theano-jvm Java engine.
+
+This package is the shim users import as `theano`: thin Python classes over engine objects, with
+Theano's module layout, names and printing. `from theano import *` binds what Theano's does (and what
+the tutorials use): theano, tensor, function, shared, config, In, Param, Apply, Op, Variable...
+"""
+__version__ = "1.0.5"
+version = __version__
+
+from theano.configdefaults import config  # noqa: E402  (reads THEANO_FLAGS first, pushes floatX to the engine)
+from theano import _engine  # noqa: E402
+
+from theano import gof  # noqa: E402
+from theano.gof import Apply, Constant, Op, Type, Variable, graph  # noqa: E402
+from theano.gof.graph import clone as _graph_clone  # noqa: E402
+from theano import compile  # noqa: E402
+from theano.compile import (FAST_COMPILE, FAST_RUN, Mode, In, Out, Param, SharedVariable, function,  # noqa: E402
+                            predefined_modes, shared)
+from theano.compile.function_module import Function  # noqa: E402
+from theano import tensor  # noqa: E402
+from theano import gradient  # noqa: E402
+from theano.gradient import Lop, Rop, grad  # noqa: E402
+from theano import printing  # noqa: E402
+from theano.printing import pp, pprint  # noqa: E402
+
+import sys as _sys  # noqa: E402
+
+theano = _sys.modules[__name__]
+
+
+def clone(output, replace=None, strict=True, share_inputs=True, copy_inputs=None):
+    """A copy of the graph computing output, with the variables in `replace` substituted
+    (theano.clone); inputs are shared with the original graph."""
+    from theano import _engine as E
+    outs = output if isinstance(output, (list, tuple)) else [output]
+    jreplace = E.IdentityHashMap()
+    items = replace.items() if isinstance(replace, dict) else (replace or [])
+    for k, v in items:
+        from theano.tensor.basic import as_tensor_variable
+        v = v if isinstance(v, Variable) else as_tensor_variable(v)
+        if strict and hasattr(k, "type") and hasattr(v, "type") and k.type != v.type:
+            v = k.type.filter_variable(v)
+        jreplace.put(k._v, v._v)
+    with E.errors():
+        r = E.JGraphs.clone(E.jlist([o._v for o in outs]), jreplace, None)
+    res = E.wrap_list(r)
+    if isinstance(output, (list, tuple)):
+        return type(output)(res)
+    return res[0]
+
+
+def dot(l, r):
+    """Theano's top-level dot: l.__dot__(r) with fallbacks, i.e. tensor.dot."""
+    return tensor.dot(l, r)
+
+
+def _scan_missing(*args, **kwargs):
+    raise NotImplementedError("theano-jvm: theano.scan is not available in this build yet")
+
+
+scan = _scan_missing

@@ -1,0 +1,235 @@
+"""theano.compile.function_module: compiled functions (Function) and the errors of compilation.
+
+A Function holds an engine Function (org.theanojvm.engine.function.Function). A call converts each
+argument once (NumPy arrays by one block copy, other values through numpy.asarray into a Literal so
+the engine applies Theano's filter rules and messages), runs the engine, and converts outputs back to
+NumPy arrays (0-d arrays for scalars). The engine computes every output and update before storing
+any update, so a failing call changes no shared variable.
+"""
+import collections
+import warnings
+
+from theano import _engine as E
+from theano.gof.graph import Variable
+
+JFunction = E.jtype("function.Function")
+JIn = E.jtype("function.In")
+
+
+class UnusedInputError(Exception):
+    """A symbolic input passed to function is not needed."""
+
+
+class AliasedMemoryError(Exception):
+    """Memory is aliased that should not be."""
+
+
+class Function(object):
+    """A compiled Theano function: call it with values for its inputs (positional or by input name)."""
+
+    def __init__(self, jfn, output_kind, output_keys, inputs, outputs, name):
+        self._f = jfn
+        self._output_kind = output_kind   # "single", "list" or "dict"
+        self._output_keys = output_keys
+        self.name = name
+        self.trust_input = False
+        self.maker = _Maker(inputs, outputs, jfn)
+        self.input_storage = None
+        self.profile = None
+
+    def __call__(self, *args, **kwargs):
+        output_subset = kwargs.pop("output_subset", None)
+        jargs = E.ArrayList()
+        for a in args:
+            jargs.add(E.to_call_value(a))
+        jkw = E.HashMap()
+        for k, v in kwargs.items():
+            jkw.put(k, E.to_call_value(v))
+        with E.errors():
+            results = self._f.call(jargs, jkw)
+        outs = [E.to_numpy(r) for r in results]
+        if output_subset is not None:
+            outs = [outs[i] for i in output_subset]
+        if self._output_kind == "single":
+            return outs[0]
+        if self._output_kind == "dict":
+            return dict(zip(self._output_keys, outs))
+        return outs
+
+    def free(self):
+        """Theano frees intermediate storage here; the engine keeps none between calls."""
+
+    def copy(self, share_memory=False, swap=None, delete_updates=False, name=None, profile=None):
+        raise NotImplementedError("theano-jvm: Function.copy is not implemented yet")
+
+    def __getitem__(self, item):
+        raise NotImplementedError("theano-jvm: reading a function's input containers (f[name]) is not implemented yet")
+
+
+class _Maker(object):
+    """What Theano keeps in Function.maker: the inputs and outputs it was compiled from."""
+
+    def __init__(self, inputs, outputs, jfn):
+        self.inputs = inputs
+        self.outputs = outputs
+        self._jfn = jfn
+
+    @property
+    def fgraph(self):
+        return _FunctionGraphView(self._jfn.fgraph())
+
+
+class _FunctionGraphView(object):
+    """Read-only view of the compiled graph (inputs, outputs, toposort) for printing and inspection."""
+
+    def __init__(self, jfg):
+        self._fg = jfg
+
+    @property
+    def inputs(self):
+        return E.wrap_list(self._fg.inputs())
+
+    @property
+    def outputs(self):
+        return E.wrap_list(self._fg.outputs())
+
+    def toposort(self):
+        from theano.gof.graph import Apply
+        return [Apply._wrap(a) for a in self._fg.toposort()]
+
+    @property
+    def apply_nodes(self):
+        return set(self.toposort())
+
+
+def _pairs(spec, what):
+    """updates/givens as a list of pairs (from a dict, an OrderedDict or a list of pairs)."""
+    if spec is None:
+        return []
+    if isinstance(spec, dict):
+        return list(spec.items())
+    if isinstance(spec, (list, tuple)):
+        if len(spec) == 2 and isinstance(spec[0], Variable):
+            return [tuple(spec)]  # a single (variable, value) pair
+        return [tuple(p) for p in spec]
+    raise TypeError("%s must be a dict or a list of pairs, got %r" % (what, spec))
+
+
+def _engine_input(i):
+    from theano.compile.io import In, SymbolicInput
+    if isinstance(i, SymbolicInput):
+        if not isinstance(i.variable, Variable):
+            raise TypeError("Unknown parameter type: %s" % type(i.variable))
+        jin = JIn.of(i.variable._v).withName(i.name)
+        value = getattr(i, "value", None)
+        if value is not None:
+            if isinstance(value, Variable):
+                raise NotImplementedError("theano-jvm: an In whose value is a shared variable is not supported yet")
+            jin = jin.withValue(E.to_call_value(value))
+        if i.update is not None:
+            jin = jin.withUpdate(i.update._v)
+        jin = jin.withStrict(bool(i.strict)).withAllowDowncast(i.allow_downcast).withBorrow(bool(getattr(i, "borrow", False)))
+        return jin, i.variable
+    if isinstance(i, Variable):
+        return JIn.of(i._v), i
+    raise TypeError("Unknown parameter type: %s" % type(i))
+
+
+def orig_function(inputs, outputs, mode=None, accept_inplace=False, name=None, profile=None,
+                  on_unused_input=None, output_keys=None):
+    return function_impl(inputs, outputs, mode=mode, name=name, on_unused_input=on_unused_input)
+
+
+def function_impl(inputs, outputs=None, mode=None, updates=None, givens=None, no_default_updates=False,
+                  accept_inplace=False, name=None, rebuild_strict=True, allow_input_downcast=None, profile=None,
+                  on_unused_input=None):
+    from theano.compile.io import SymbolicOutput
+    from theano.compile.mode import get_mode
+    from theano.compile.sharedvalue import SharedVariable, shared
+
+    if not isinstance(inputs, (list, tuple)):
+        raise Exception("Input variables of a Theano function should be contained in a list, even when there is "
+                        "a single input.")
+    get_mode(mode)  # validates the mode name; every mode runs on the engine's executor for now
+
+    # ---- outputs: a variable, a list/tuple, or a dict (results come back in the same shape)
+    output_keys = None
+    if outputs is None:
+        kind, outs = "list", []
+    elif isinstance(outputs, dict):
+        items = sorted(outputs.items())
+        for k, _ in items:
+            if not isinstance(k, str):
+                raise AssertionError("The keys of a dict of outputs must be strings")
+        output_keys = [k for k, _ in items]
+        kind, outs = "dict", [v for _, v in items]
+    elif isinstance(outputs, (list, tuple)):
+        kind, outs = "list", list(outputs)
+    else:
+        kind, outs = "single", [outputs]
+    out_vars = []
+    for o in outs:
+        if isinstance(o, SymbolicOutput):
+            o = o.variable
+        if not isinstance(o, Variable):
+            from theano.tensor.basic import as_tensor_variable
+            o = as_tensor_variable(o)
+        out_vars.append(o)
+
+    # ---- inputs
+    jins = E.ArrayList()
+    in_vars = []
+    for i in inputs:
+        jin, var = _engine_input(i)
+        jins.add(jin)
+        in_vars.append(var)
+
+    # ---- updates
+    if updates is None:
+        updates = []
+    if isinstance(updates, dict) and not isinstance(updates, collections.OrderedDict) and len(updates) > 1:
+        warnings.warn("The parameter 'updates' of theano.function() expects an OrderedDict, got " + str(type(updates)) +
+                      ". Using a standard dictionary here results in non-deterministic behavior. You should use an "
+                      "OrderedDict if you are using Python 2.7 (theano.compat.OrderedDict for older python), or use "
+                      "a list of (shared, update) pairs. Do not just convert your dictionary to this type before the "
+                      "call as the conversion will still be non-deterministic.", stacklevel=3)
+    jupdates = E.ArrayList()
+    for pair in _pairs(updates, "updates"):
+        if len(pair) != 2:
+            raise ValueError("updates must be (shared variable, new value) pairs, got %r" % (pair,))
+        store_into, update_val = pair
+        if not isinstance(store_into, Variable):
+            raise TypeError("update target must be a SharedVariable", store_into)
+        if not isinstance(update_val, Variable):
+            update_val = store_into.type.filter_variable(update_val)
+        jupdates.add(E.jvariable_pair(store_into._v, update_val._v))
+
+    # ---- givens
+    jgivens = E.ArrayList()
+    for pair in _pairs(givens, "givens"):
+        v_orig, v_repl = pair
+        if not isinstance(v_orig, Variable):
+            raise TypeError("given keys must be Variable", v_orig)
+        if not isinstance(v_repl, Variable):
+            v_repl = shared(v_repl)
+        jgivens.add(E.jvariable_pair(v_orig._v, v_repl._v))
+
+    # ---- no_default_updates: hide default updates of the shared variables concerned while compiling
+    hidden = []
+    if no_default_updates:
+        from theano.gof.graph import inputs as graph_inputs
+        candidates = graph_inputs(out_vars + [u for _, u in _pairs(updates, "updates") if isinstance(u, Variable)])
+        if isinstance(no_default_updates, (list, tuple)):
+            candidates = [c for c in candidates if any(c is n for n in no_default_updates)]
+        for c in candidates:
+            if isinstance(c, SharedVariable) and c._v.defaultUpdate() is not None:
+                hidden.append((c, c._v.defaultUpdate()))
+                c._v.setDefaultUpdate(None)
+    try:
+        with E.errors():
+            jfn = JFunction.compile(jins, E.jlist([o._v for o in out_vars]), jupdates, jgivens,
+                                    allow_input_downcast, on_unused_input, name)
+    finally:
+        for c, u in hidden:
+            c._v.setDefaultUpdate(u)
+    return Function(jfn, kind, output_keys, in_vars, out_vars, name)

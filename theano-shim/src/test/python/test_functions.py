@@ -1,0 +1,226 @@
+"""theano.function: inputs and defaults, keyword calls, output forms, updates, givens, and the
+errors Theano raises (dtype TypeError, wrong ndim, shape mismatch with the Apply node, missing and
+unused inputs), with NumPy computing every expected value."""
+import collections
+import warnings
+
+import numpy as np
+import pytest
+
+import theano
+import theano.tensor as T
+from theano.compile.function_module import UnusedInputError
+from theano.gof.fg import MissingInputError
+
+
+def test_scalar_outputs_are_0d_arrays():
+    a, b = T.dscalars("a", "b")
+    f = theano.function([a, b], a + b)
+    d = f(1.5, 2.5)
+    assert isinstance(d, np.ndarray) and d.shape == () and d.dtype == np.float64
+    assert str(d) == "4.0"
+
+
+def test_lists_and_arrays_as_arguments():
+    a, b = T.dmatrices("a", "b")
+    f = theano.function([a, b], T.dot(a, b))
+    x = [[0, -1, 2], [4, 11, 2]]
+    y = [[3, -1], [1, 2], [6, 1]]
+    np.testing.assert_array_equal(f(x, y), np.dot(x, y))
+    np.testing.assert_array_equal(f(np.array(x, dtype="float64"), np.array(y, dtype="float64")), np.dot(x, y))
+    # an int64 ndarray fits a float64 input (upcast), as in Theano
+    np.testing.assert_array_equal(f(np.array(x), np.array(y)), np.dot(x, y))
+
+
+def test_list_output_and_dict_output():
+    x = T.dvector("x")
+    f = theano.function([x], [x * 2, x.sum()])
+    r = f([1.0, 2.0])
+    assert isinstance(r, list) and len(r) == 2
+    np.testing.assert_array_equal(r[0], [2.0, 4.0])
+    assert r[1] == 3.0
+    g = theano.function([x], {"double": x * 2, "total": x.sum()})
+    r = g([1.0, 2.0])
+    assert set(r) == {"double", "total"} and r["total"] == 3.0
+    assert theano.function([x], [], on_unused_input="ignore")([1.0]) == []
+
+
+def test_defaults_with_in_and_param_and_keywords():
+    A = T.dmatrix("A")
+    x = T.dvector("x")
+    b = T.dvector("b")
+    y = T.dot(A, x) + b
+    z = T.sum(A ** 2)
+    Av = np.array([[1, 2, 3], [4, 5, 6]], dtype="float64")
+    xv = np.array([1, 2, 3], dtype="float64")
+    f = theano.function([A, x, theano.In(b, value=np.zeros(2))], [y, z])
+    r = f(Av, xv)
+    np.testing.assert_array_equal(r[0], Av.dot(xv))
+    assert r[1] == 91.0
+    np.testing.assert_array_equal(f(Av, xv, np.array([4.0, 5.0]))[0], Av.dot(xv) + [4, 5])
+    np.testing.assert_array_equal(f(Av, x=xv, b=[1.0, 1.0])[0], Av.dot(xv) + 1)
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        p = theano.Param(b, default=np.zeros(2))
+    assert any(issubclass(i.category, DeprecationWarning) for i in w)
+    g = theano.function([A, x, p], [y, z])
+    np.testing.assert_array_equal(g(Av, xv)[0], Av.dot(xv))
+    h = theano.function([A, theano.In(x, name="vec")], y + 0, givens={b: T.zeros((2,), dtype="float64")})
+    np.testing.assert_array_equal(h(Av, vec=xv), Av.dot(xv))
+    with pytest.raises(TypeError, match="Missing required input: x"):
+        f(Av)
+    with pytest.raises(TypeError, match="Unknown input or state: nope"):
+        f(Av, xv, nope=1)
+
+
+def test_input_with_update_keeps_state():
+    x = T.dscalar("x")
+    acc = T.dscalar("acc")
+    f = theano.function([x, theano.In(acc, value=0.0, update=acc + x)], acc)
+    assert f(2.0) == 0.0
+    assert f(3.0) == 2.0
+    assert f(1.0) == 5.0
+
+
+@pytest.mark.parametrize("form", ["list", "tuple", "dict", "ordered"])
+def test_update_forms(form):
+    s = theano.shared(np.array([1.0, 2.0]), name="s")
+    inc = T.dvector("inc")
+    pair = (s, s + inc)
+    updates = {"list": [pair], "tuple": (pair,), "dict": {s: s + inc},
+               "ordered": collections.OrderedDict([pair])}[form]
+    f = theano.function([inc], s, updates=updates)
+    out = f([10.0, 20.0])
+    np.testing.assert_array_equal(out, [1.0, 2.0])  # outputs see the value before the update
+    np.testing.assert_array_equal(s.get_value(), [11.0, 22.0])
+
+
+def test_plain_dict_with_several_updates_warns_like_theano():
+    s1 = theano.shared(1.0)
+    s2 = theano.shared(2.0)
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        f = theano.function([], [], updates={s1: s1 + 1, s2: s2 * 2})
+    assert any("expects an OrderedDict" in str(i.message) for i in w)
+    f()
+    assert (s1.get_value(), s2.get_value()) == (2.0, 4.0)
+
+
+def test_updates_swap_and_default_update():
+    a = theano.shared(np.array([1.0]))
+    b = theano.shared(np.array([2.0]))
+    theano.function([], [], updates=[(a, b), (b, a)])()
+    assert (a.get_value()[0], b.get_value()[0]) == (2.0, 1.0)
+    counter = theano.shared(0)
+    counter.default_update = counter + 1
+    f = theano.function([], counter * 10)
+    assert [int(f()) for _ in range(3)] == [0, 10, 20]
+    g = theano.function([], counter * 10, no_default_updates=True)
+    assert [int(g()) for _ in range(2)] == [30, 30]
+
+
+def test_givens_list_and_dict():
+    x = T.dvector("x")
+    data = theano.shared(np.arange(6.0), name="data")
+    i = T.lscalar("i")
+    y = (x ** 2).sum()
+    f = theano.function([i], y, givens={x: data[i * 2:(i + 1) * 2]})
+    assert f(0) == 0 + 1
+    assert f(2) == 16 + 25
+    g = theano.function([], y, givens=[(x, np.array([3.0, 4.0]))])
+    assert g() == 25.0
+
+
+def test_dtype_error_text():
+    x = T.fvector("x")
+    f = theano.function([x], x * 2)
+    with pytest.raises(TypeError) as e:
+        f(np.array([1.0, 2.0]))
+    msg = str(e.value)
+    assert msg.startswith("Bad input argument to theano function at index 0 (0-based). ")
+    assert ("TensorType(float32, vector) cannot store a value of dtype float64 without risking loss of precision. "
+            "If you do not mind this loss, you can: 1) explicitly cast your data to float32, or 2) set "
+            "\"allow_input_downcast=True\" when calling \"function\".") in msg
+    # lists are accepted when lossless, refused otherwise
+    np.testing.assert_array_equal(f([1.0, 2.5]), np.array([2.0, 5.0], dtype="float32"))
+    with pytest.raises(TypeError, match="cannot store accurately value"):
+        f([0.1])
+    g = theano.function([x], x * 2, allow_input_downcast=True)
+    assert g(np.array([0.1])).dtype == np.float32
+
+
+def test_wrong_ndim():
+    x = T.dvector("x")
+    f = theano.function([x], x + 1)
+    with pytest.raises(TypeError, match=r"Wrong number of dimensions: expected 1, got 2 with shape \(2, 2\)"):
+        f(np.zeros((2, 2)))
+
+
+def test_shape_mismatch_names_the_apply_node():
+    x, y = T.dvectors("x", "y")
+    f = theano.function([x, y], x + y)
+    with pytest.raises(ValueError) as e:
+        f([1.0, 2.0], [1.0, 2.0, 3.0])
+    assert "Input dimension mis-match" in str(e.value)
+    assert "Apply node that caused the error: Elemwise{add,no_inplace}(x, y)" in str(e.value)
+    assert "Java" not in str(e.value)
+
+
+def test_failing_call_applies_no_update():
+    s1 = theano.shared(np.array([1.0, 2.0]), name="s1")
+    s2 = theano.shared(np.array([10.0, 20.0]), name="s2")
+    v = T.dvector("v")
+    f = theano.function([v], [], updates=[(s1, s1 + 1), (s2, s2 + v)])
+    with pytest.raises(ValueError):
+        f([1.0, 2.0, 3.0])
+    np.testing.assert_array_equal(s1.get_value(), [1.0, 2.0])
+    np.testing.assert_array_equal(s2.get_value(), [10.0, 20.0])
+    f([1.0, 1.0])
+    np.testing.assert_array_equal(s1.get_value(), [2.0, 3.0])
+
+
+def test_missing_and_unused_inputs():
+    x, y = T.dscalars("x", "y")
+    with pytest.raises(MissingInputError):
+        theano.function([x], x + y)
+    with pytest.raises(UnusedInputError, match="is not part of the computational graph needed to compute the outputs: y"):
+        theano.function([x, y], x * 2)
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        f = theano.function([x, y], x * 2, on_unused_input="warn")
+    assert any("is not part of the computational graph" in str(i.message) for i in w)
+    assert f(1.0, 5.0) == 2.0
+    assert theano.function([x, y], x * 2, on_unused_input="ignore")(2.0, 0.0) == 4.0
+
+
+def test_input_errors():
+    x = T.dscalar("x")
+    with pytest.raises(Exception, match="should be contained in a list"):
+        theano.function(x, x)
+    s = theano.shared(1.0)
+    with pytest.raises(TypeError, match="Cannot use a shared variable"):
+        theano.function([s], s * 2)
+    with pytest.raises(ValueError, match="is used twice in inputs"):
+        theano.function([x, x], x)
+    with pytest.raises(TypeError, match="update target must be a SharedVariable"):
+        theano.function([x], x, updates=[(x, x + 1)])
+    with pytest.raises(TypeError, match="Too many parameter"):
+        theano.function([x], x)(1.0, 2.0)
+
+
+def test_eval_caches_its_function():
+    x = T.dscalar("x")
+    y = x ** 2
+    assert y.eval({x: 3.0}) == 9.0
+    assert y.eval({x: 4.0}) == 16.0
+    assert len(y._fn_cache) == 1
+    s = theano.shared(np.array([[1.0, 2.0], [3.0, 4.0]]))
+    np.testing.assert_array_equal((s * 2).eval(), [[2.0, 4.0], [6.0, 8.0]])
+
+
+def test_modes_are_accepted():
+    x = T.dscalar("x")
+    for mode in (None, "FAST_RUN", "FAST_COMPILE", theano.compile.mode.get_mode("FAST_RUN"), theano.Mode()):
+        assert theano.function([x], x + 1, mode=mode)(1.0) == 2.0
+    with pytest.raises(Exception, match="No predefined mode exist for string: NOPE"):
+        theano.function([x], x, mode="NOPE")
