@@ -1,0 +1,1 @@
+"""Shapes, a Python 2 package."""

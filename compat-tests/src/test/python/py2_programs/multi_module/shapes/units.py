@@ -1,0 +1,2 @@
+def label(value):
+    return `value` + " m2"
