@@ -2,7 +2,8 @@
 from theano.compile.function import function
 from theano.compile.function_module import Function, UnusedInputError
 from theano.compile.io import In, Out, SymbolicInput, SymbolicOutput
-from theano.compile.mode import FAST_COMPILE, FAST_RUN, Mode, get_default_mode, get_mode, predefined_modes
+from theano.compile.mode import (FAST_COMPILE, FAST_RUN, DebugMode, Mode, get_default_mode, get_mode,
+                                 predefined_modes)
 from theano.compile.ops import as_op
 from theano.compile.pfunc import Param, pfunc
 from theano.compile.sharedvalue import SharedVariable, shared, shared_constructor

@@ -150,7 +150,7 @@ def function_impl(inputs, outputs=None, mode=None, updates=None, givens=None, no
     if not isinstance(inputs, (list, tuple)):
         raise Exception("Input variables of a Theano function should be contained in a list, even when there is "
                         "a single input.")
-    get_mode(mode)  # validates the mode name; every mode runs on the engine's executor for now
+    mode = get_mode(mode)
 
     # ---- outputs: a variable, a list/tuple, or a dict (results come back in the same shape)
     output_keys = None
@@ -228,7 +228,8 @@ def function_impl(inputs, outputs=None, mode=None, updates=None, givens=None, no
     try:
         with E.errors():
             jfn = JFunction.compile(jins, E.jlist([o._v for o in out_vars]), jupdates, jgivens,
-                                    allow_input_downcast, on_unused_input, name)
+                                    allow_input_downcast, on_unused_input, name,
+                                    mode._rewrite_config(), mode._engine_linker())
     finally:
         for c, u in hidden:
             c._v.setDefaultUpdate(u)

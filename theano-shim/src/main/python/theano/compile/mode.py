@@ -1,42 +1,101 @@
-"""theano.compile.mode: compilation modes. Every mode currently runs on the engine's reference
-executor; names and objects are accepted as Theano accepts them so scripts run unchanged."""
+"""theano.compile.mode: compilation modes.
+
+A Mode names the linker (which executor runs the compiled graph) and the optimizer (which graph
+rewrites run at compile time), as in Theano 1.0:
+
+* FAST_RUN (the default): every rewrite tagged fast_run, executed by the Truffle executor;
+* FAST_COMPILE: only the cheap rewrites, executed by the reference executor (Theano's Python linker);
+* DebugMode: both executors on every call, outputs compared (BadThunkOutput on a mismatch);
+* Mode(linker, optimizer) for anything in between; linker='py' always selects the reference executor.
+
+`including`/`excluding`/`requiring` return new modes with rewrite tags added, as Theano's do.
+"""
 from theano.configdefaults import config
 
-_PREDEFINED = ("FAST_RUN", "FAST_COMPILE", "DebugMode", "DEBUG_MODE", "NanGuardMode", "ProfileMode", "Mode",
-               "PROFILE_MODE")
+# Mode names accepted by theano.function(mode=...) that are not in predefined_modes.
+_GENERIC_NAMES = ("Mode", "ProfileMode", "PROFILE_MODE", "NanGuardMode")
 
 
 class Mode(object):
     """Mode(linker=None, optimizer='default'): which optimizations and linker a function uses."""
 
-    def __init__(self, linker=None, optimizer="default"):
+    # The engine's name of this kind of mode (FAST_RUN/FAST_COMPILE fix the optimizer, DebugMode compares).
+    _engine_mode = "Mode"
+
+    def __init__(self, linker=None, optimizer="default", including=(), excluding=(), requiring=()):
         if linker is None:
             linker = config.linker
         if optimizer == "default":
             optimizer = config.optimizer
         self.linker = linker
         self.optimizer = optimizer
+        self._including = tuple(including)
+        self._excluding = tuple(excluding)
+        self._requiring = tuple(requiring)
         self.call_time = 0.0
         self.fn_time = 0.0
 
     def __str__(self):
         return "%s(linker = %s, optimizer = %s)" % (self.__class__.__name__, self.linker, self.optimizer)
 
+    def _with(self, including=(), excluding=(), requiring=()):
+        m = object.__new__(self.__class__)
+        m.__dict__.update(self.__dict__)
+        m._including = self._including + tuple(including)
+        m._excluding = self._excluding + tuple(excluding)
+        m._requiring = self._requiring + tuple(requiring)
+        return m
+
     def including(self, *tags):
-        return self
+        return self._with(including=tags)
 
     def excluding(self, *tags):
-        return self
+        return self._with(excluding=tags)
 
     def requiring(self, *tags):
-        return self
+        return self._with(requiring=tags)
 
     def clone(self, link_kwargs=None, optimizer="", message=None):
-        return Mode(self.linker, self.optimizer if optimizer == "" else optimizer)
+        m = self._with()
+        if optimizer != "":
+            m.optimizer = optimizer
+        return m
+
+    # ---- what the engine needs
+    def _rewrite_config(self):
+        """The engine's RewriteConfig: this mode's optimizer and tags plus the optimizer_* flags."""
+        from theano import _engine as E
+        RewriteConfig = E.jtype("rewrite.RewriteConfig")
+        optimizer = "None" if self.optimizer is None else str(self.optimizer)
+        including = ":".join(t for t in (config.optimizer_including,) + self._including if t)
+        excluding = ":".join(t for t in (config.optimizer_excluding,) + self._excluding if t)
+        requiring = ":".join(t for t in (config.optimizer_requiring,) + self._requiring if t)
+        return RewriteConfig.fromFlags(self._engine_mode, optimizer, including, excluding, requiring)
+
+    def _engine_linker(self):
+        return str(self.linker)
 
 
-FAST_COMPILE = Mode("py", "fast_compile")
-FAST_RUN = Mode("cvm", "fast_run")
+class _PredefinedMode(Mode):
+    def __init__(self, engine_mode, linker, optimizer):
+        Mode.__init__(self, linker, optimizer)
+        self._engine_mode = engine_mode
+
+    def __str__(self):
+        return "Mode(linker = %s, optimizer = %s)" % (self.linker, self.optimizer)
+
+
+class DebugMode(Mode):
+    """Runs every function on the reference and the Truffle executor and compares every output."""
+    _engine_mode = "DebugMode"
+
+    def __init__(self, optimizer="fast_run", stability_patience=None, check_c_code=True, check_py_code=True,
+                 check_isfinite=None, check_preallocated_output=None, require_matching_strides=None, linker=None):
+        Mode.__init__(self, "debug", optimizer)
+
+
+FAST_COMPILE = _PredefinedMode("FAST_COMPILE", "py", "fast_compile")
+FAST_RUN = _PredefinedMode("FAST_RUN", "cvm", "fast_run")
 predefined_modes = {"FAST_COMPILE": FAST_COMPILE, "FAST_RUN": FAST_RUN}
 predefined_linkers = {}
 predefined_optimizers = {}
@@ -44,15 +103,14 @@ predefined_optimizers = {}
 
 def get_mode(orig_string):
     """The Mode for a mode argument (None: config.mode; a name; or a Mode)."""
-    if orig_string is None:
-        string = config.mode
-    else:
-        string = orig_string
+    string = config.mode if orig_string is None else orig_string
     if not isinstance(string, str):
         return string
     if string in predefined_modes:
         return predefined_modes[string]
-    if string in _PREDEFINED:
+    if string in ("DebugMode", "DEBUG_MODE"):
+        return DebugMode()
+    if string in _GENERIC_NAMES:
         return Mode()
     raise Exception("No predefined mode exist for string: %s" % string)
 

@@ -44,7 +44,7 @@ public final class Function {
     private final Object[] defaults; // current default/state per explicit input (filtered NdArray or null)
 
     private Function(String name, List<In> inputs, List<SharedVariable> shared, int nOutputs, List<SharedVariable> updateTargets,
-            List<Integer> inputUpdateIdx, FunctionGraph fgraph, Object[] defaults) {
+            List<Integer> inputUpdateIdx, FunctionGraph fgraph, Object[] defaults, String mode, String linker) {
         this.name = name;
         this.inputs = inputs;
         this.shared = shared;
@@ -52,7 +52,7 @@ public final class Function {
         this.updateTargets = updateTargets;
         this.inputUpdateIdx = inputUpdateIdx;
         this.fgraph = fgraph;
-        this.executor = Executors.create(fgraph);
+        this.executor = Executors.create(fgraph, mode, linker);
         this.defaults = defaults;
     }
 
@@ -95,6 +95,16 @@ public final class Function {
     /** As above, with the graph rewrites of {@code rewrites} (null: {@link RewriteConfig#getDefault()}, FAST_RUN unless the shim set it). */
     public static Function compile(List<In> inputs, List<Variable> outputs, List<Variable[]> updates, List<Variable[]> givens,
             Boolean allowInputDowncast, String onUnusedInput, String name, RewriteConfig rewrites) {
+        return compile(inputs, outputs, updates, givens, allowInputDowncast, onUnusedInput, name, rewrites, null);
+    }
+
+    /**
+     * As above, also naming Theano's linker ("cvm", "vm", "c|py", "py", ...; null: {@link Executors#linker()}).
+     * The executor follows the mode of {@code rewrites} and the linker, as {@link Executors#create} says.
+     */
+    public static Function compile(List<In> inputs, List<Variable> outputs, List<Variable[]> updates, List<Variable[]> givens,
+            Boolean allowInputDowncast, String onUnusedInput, String name, RewriteConfig rewrites, String linker) {
+        RewriteConfig config = rewrites != null ? rewrites : RewriteConfig.getDefault();
         // ---- explicit inputs
         Set<Variable> inSet = Collections.newSetFromMap(new IdentityHashMap<>());
         List<In> ins = new ArrayList<>();
@@ -204,8 +214,9 @@ public final class Function {
             }
         }
         // ---- graph rewrites (theano.function's optimizer), on the cloned graph only: the user's graph is untouched
-        RewriteResult rewritten = RewriteDB.standard().run(fg, rewrites != null ? rewrites : RewriteConfig.getDefault());
-        Function f = new Function(name, ins, sharedVars, outputs.size(), new ArrayList<>(upd.keySet()), inputUpdateIdx, fg, defaults);
+        RewriteResult rewritten = RewriteDB.standard().run(fg, config);
+        Function f = new Function(name, ins, sharedVars, outputs.size(), new ArrayList<>(upd.keySet()), inputUpdateIdx, fg, defaults,
+                config.mode(), linker != null ? linker : Executors.linker());
         f.rewriteResult = rewritten;
         return f;
     }

@@ -35,7 +35,9 @@ public record RewriteConfig(String mode, String optimizer, Set<String> including
     public static final RewriteConfig NONE = new RewriteConfig("Mode", "None", null, null, null);
 
     /** The configuration used when compilation is given none; the shim may set it from theano.config. */
-    private static volatile RewriteConfig defaultConfig = FAST_RUN;
+    private static volatile RewriteConfig defaultConfig = fromFlags(System.getProperty("theano.mode", "FAST_RUN"),
+            System.getProperty("theano.optimizer"), System.getProperty("theano.optimizer_including"),
+            System.getProperty("theano.optimizer_excluding"), System.getProperty("theano.optimizer_requiring"));
 
     public static RewriteConfig getDefault() { return defaultConfig; }
 
