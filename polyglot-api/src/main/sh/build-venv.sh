@@ -25,7 +25,7 @@ if [ -f "$VENV/.theano-jvm-stamp" ] && [ "$(cat "$VENV/.theano-jvm-stamp")" = "$
   exit 0
 fi
 
-echo "[theano-jvm] building the GraalPy venv in $VENV (NumPy is compiled from source the first time: 15-25 min on 2 cores; later builds reuse pip's wheel cache)"
+echo "[theano-jvm] building the GraalPy venv in $VENV (NumPy is compiled from source the first time: about an hour on 2 cores; later builds reuse pip's wheel cache)"
 started=$(date +%s)
 rm -rf "$VENV"
 empty_index="$ROOT/polyglot-api/target/empty-pip-index"
