@@ -36,7 +36,6 @@ export PIP_DISABLE_PIP_VERSION_CHECK=1
 export NPY_NUM_BUILD_JOBS="${NPY_NUM_BUILD_JOBS:-$(nproc)}"
 
 THEANO_JVM_NO_VENV=1 "$ROOT/bin/theano-jvm" -m venv "$VENV"
-"$VENV/bin/python" -m pip install --progress-bar off -r "$REQUIREMENTS"
 
 # The theano package (theano-shim) and the runtime helpers (polyglot-api) are used in place, like
 # `pip install -e`, so edits to them need no rebuild.
@@ -45,6 +44,10 @@ cat > "$site_packages/theano-jvm.pth" <<PTH
 $ROOT/theano-shim/src/main/python
 $ROOT/polyglot-api/src/main/python
 PTH
+
+# pip and NumPy's build backend start many Python 3 subprocesses through the venv's python (the
+# launcher): they need no Python 2 translation, so skip its runner and save a little per process.
+THEANO_JVM_NO_PY2=1 "$VENV/bin/python" -m pip install --progress-bar off -r "$REQUIREMENTS"
 
 echo "$stamp" > "$VENV/.theano-jvm-stamp"
 echo "[theano-jvm] GraalPy venv ready in $(( $(date +%s) - started )) s"
