@@ -37,7 +37,26 @@ public final class Executors {
     /** The executor for a graph under the current flags. */
     public static Executor create(FunctionGraph fg) { return create(fg, mode, linker); }
 
+    /**
+     * theano.function(..., profile=True): the executors created on this thread while profiling is on are
+     * {@link ProfilingExecutor}s over the executor the flags choose. The shim turns it on around one
+     * compilation, so no compile signature has to change.
+     */
+    private static final ThreadLocal<Boolean> PROFILING = ThreadLocal.withInitial(() -> false);
+
+    public static void setProfiling(boolean on) { PROFILING.set(on); }
+
+    public static boolean profiling() { return PROFILING.get(); }
+
     public static Executor create(FunctionGraph fg, String mode, String linker) {
+        if (PROFILING.get()) {
+            PROFILING.set(false); // the node executors themselves are plain
+            try {
+                return new ProfilingExecutor(fg, g -> create(g, mode, linker));
+            } finally {
+                PROFILING.set(true);
+            }
+        }
         String m = mode == null ? "FAST_RUN" : mode;
         if (m.equals("DebugMode") || m.equals("DEBUG_MODE")) {
             Executor fast = fastest(fg);

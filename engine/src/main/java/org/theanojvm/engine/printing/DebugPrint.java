@@ -1,0 +1,106 @@
+package org.theanojvm.engine.printing;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.theanojvm.engine.graph.Apply;
+import org.theanojvm.engine.graph.Variable;
+
+/**
+ * theano.printing.debugprint (Theano 1.0's debugmode.debugprint): one line per variable, depth-first,
+ * children indented with {@code " |"}; an op output prints
+ * {@code Elemwise{add,no_inplace} [id A] <type> 'name'   toposortIndex}, a leaf prints
+ * {@code x [id B] <type>}. An apply seen before is printed again with its old id but not expanded.
+ *
+ * <p>One instance is one printing session: the ids it hands out ({@link #done}) are kept between
+ * calls so that printing several outputs (a list, or a function's outputs) shares ids, as Theano's
+ * {@code done} dict does. Not thread-safe.
+ */
+public final class DebugPrint {
+    /** How ids print: "CHAR" ([id A]), "int" ([id 0]), "id" (an identity number) or "" (none). */
+    private final String ids;
+    private final boolean printType;
+    private final boolean stopOnName;
+    /** Apply nodes and leaf variables already printed, with their id text (Theano's {@code done}). */
+    private final Map<Object, String> done = new IdentityHashMap<>();
+    private final StringBuilder out = new StringBuilder();
+
+    public DebugPrint(String ids, boolean printType, boolean stopOnName) {
+        if (!ids.equals("CHAR") && !ids.equals("int") && !ids.equals("id") && !ids.isEmpty()) {
+            throw new IllegalArgumentException("ids must be one of 'CHAR', 'int', 'id' or '', got '" + ids + "'");
+        }
+        this.ids = ids;
+        this.printType = printType;
+        this.stopOnName = stopOnName;
+    }
+
+    /** Objects (Apply or leaf Variable) already given an id, with that id text; callers may pre-fill it. */
+    public Map<Object, String> done() { return done; }
+
+    /**
+     * Prints one variable's graph.
+     *
+     * @param order the toposort of the compiled graph (its index is printed after each apply), or null
+     * @param depth how many levels to print (-1: all)
+     */
+    public DebugPrint print(Variable r, List<Apply> order, int depth) {
+        print(r, "", "", order, depth);
+        return this;
+    }
+
+    /** The text printed so far. */
+    public String text() { return out.toString(); }
+
+    private void print(Variable r, String prefix, String prefixChild, List<Apply> order, int depth) {
+        if (depth == 0) return;
+        String typeStr = printType ? " <" + r.type() + ">" : "";
+        Apply a = r.owner();
+        if (a == null) {
+            out.append(prefix).append(r).append(' ').append(idOf(r)).append(typeStr).append('\n');
+            return;
+        }
+        String name = r.name() == null ? "" : r.name();
+        String o = order == null || order.isEmpty() ? "" : Integer.toString(indexOf(order, a));
+        boolean alreadyPrinted = done.containsKey(a);
+        String id = idOf(a);
+        String idx = a.outputs().size() == 1 ? "" : "." + a.outputs().indexOf(r);
+        // Theano's format '%s%s%s %s%s \'%s\' %s %s %s': the empty destroy/view map fields leave three spaces.
+        out.append(prefix).append(a.op()).append(idx).append(' ').append(id).append(typeStr)
+                .append(" '").append(name).append("'   ").append(o).append('\n');
+        if (alreadyPrinted || (stopOnName && r.name() != null)) return;
+        List<Variable> inputs = a.inputs();
+        for (int i = 0; i < inputs.size(); i++) {
+            String childPrefix = prefixChild + (i == inputs.size() - 1 ? "  " : " |");
+            print(inputs.get(i), prefixChild + " |", childPrefix, order, depth - 1);
+        }
+    }
+
+    private static int indexOf(List<Apply> order, Apply a) {
+        for (int i = 0; i < order.size(); i++) if (order.get(i) == a) return i;
+        return -1;
+    }
+
+    private String idOf(Object obj) {
+        String s = done.get(obj);
+        if (s != null) return s;
+        s = switch (ids) {
+            case "CHAR" -> "[id " + charFromNumber(done.size()) + "]";
+            case "int" -> "[id " + done.size() + "]";
+            case "id" -> "[id " + System.identityHashCode(obj) + "]";
+            default -> "";
+        };
+        done.put(obj, s);
+        return s;
+    }
+
+    /** Theano's char_from_number: 0 -> A, 25 -> Z, 26 -> BA (base 26 with A as the zero digit). */
+    public static String charFromNumber(int number) {
+        if (number == 0) return "A";
+        StringBuilder sb = new StringBuilder();
+        while (number != 0) {
+            sb.insert(0, (char) ('A' + number % 26));
+            number /= 26;
+        }
+        return sb.toString();
+    }
+}
