@@ -20,7 +20,12 @@ final class Check {
 
     /** Runs outputs(inputs) on the reference and the Truffle executor and asserts every output agrees. */
     static NdArray[] agree(List<Variable> inputs, List<Variable> outputs, NdArray... values) {
-        FunctionGraph fg = new FunctionGraph(inputs, outputs);
+        return agree(new FunctionGraph(inputs, outputs), values);
+    }
+
+    /** The same for an existing graph (e.g. one the rewrites have already optimized). */
+    static NdArray[] agree(FunctionGraph fg, NdArray... values) {
+        List<Variable> outputs = fg.outputs();
         NdArray[] expected;
         try {
             expected = ReferenceExecutor.run(fg, List.of(values));

@@ -8,6 +8,10 @@ import org.theanojvm.engine.graph.Variable;
 import org.theanojvm.engine.ops.Elemwise;
 import org.theanojvm.engine.ops.scalar.ScalarOp;
 import org.theanojvm.engine.types.DType;
+import org.theanojvm.engine.ndarray.NdArray;
+import org.theanojvm.engine.ops.scalar.Composite;
+import org.theanojvm.truffle.elemwise.scalar.CompositeTreeBuilder;
+import org.theanojvm.truffle.elemwise.scalar.ConstantNode;
 import org.theanojvm.truffle.elemwise.scalar.OperandNode;
 import org.theanojvm.truffle.elemwise.scalar.ScalarNode;
 import org.theanojvm.truffle.elemwise.scalar.ScalarTreeBuilder;
@@ -17,7 +21,9 @@ import org.theanojvm.truffle.graph.ApplyNode;
  * Builds the kernel of an Elemwise apply: picks the evaluation domain exactly as the reference
  * Elemwise.perform does (long when every operand and the result are discrete and the scalar op has an
  * integer implementation, double otherwise), allocates the frame slots for the per-element operand
- * values and the loop state, and gives a factory of scalar expression trees.
+ * values and the loop state, and gives a factory of scalar expression trees. A fused Composite becomes
+ * one tree of its whole inner graph ({@link CompositeTreeBuilder}); single-element constant operands
+ * become literals of the tree.
  */
 public final class ElemwiseKernels {
     private ElemwiseKernels() {}
@@ -49,10 +55,25 @@ public final class ElemwiseKernels {
         int posSlot = frame.addSlot(FrameSlotKind.Int, null, null);
         ElementAccess write = ElementAccess.of(outDtype);
         boolean domain = longDomain;
+        // single-element constants become literals of the tree (and are not loaded per element)
+        NdArray[] consts = slots.constants();
+        boolean[] literal = new boolean[n];
+        double[] litDouble = new double[n];
+        long[] litLong = new long[n];
+        for (int k = 0; k < n; k++) {
+            NdArray c = consts[k];
+            if (c != null && c.size() == 1) {
+                literal[k] = true;
+                litDouble[k] = c.readDouble(c.offset());
+                litLong[k] = c.readLong(c.offset());
+            }
+        }
+        CompositeTreeBuilder composite = op instanceof Composite c ? CompositeTreeBuilder.prepare(c, domain, frame) : null;
         Supplier<KernelBody> bodies = () -> {
             ScalarNode[] operands = new ScalarNode[n];
-            for (int k = 0; k < n; k++) operands[k] = new OperandNode(valueSlots[k]);
-            return new KernelBody(reads, valueSlots, write, domain, ScalarTreeBuilder.build(op, outDtype, operands));
+            for (int k = 0; k < n; k++) operands[k] = literal[k] ? new ConstantNode(litDouble[k], litLong[k]) : new OperandNode(valueSlots[k]);
+            ScalarNode expr = composite != null ? composite.build(operands, domain) : ScalarTreeBuilder.build(op, outDtype, operands);
+            return new KernelBody(reads, valueSlots, literal, write, domain, expr);
         };
         return new ElemwiseNode(slots, bodies, planSlot, posSlot);
     }

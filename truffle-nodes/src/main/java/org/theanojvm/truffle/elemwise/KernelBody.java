@@ -13,13 +13,15 @@ import org.theanojvm.truffle.elemwise.scalar.ScalarNode;
 public final class KernelBody extends Node {
     @CompilationFinal(dimensions = 1) private final ElementAccess[] reads;
     @CompilationFinal(dimensions = 1) private final int[] slots;
+    @CompilationFinal(dimensions = 1) private final boolean[] literal; // a constant in the tree: nothing to load
     private final ElementAccess write;
     private final boolean longDomain;
     @Child private ScalarNode expr;
 
-    public KernelBody(ElementAccess[] reads, int[] slots, ElementAccess write, boolean longDomain, ScalarNode expr) {
+    public KernelBody(ElementAccess[] reads, int[] slots, boolean[] literal, ElementAccess write, boolean longDomain, ScalarNode expr) {
         this.reads = reads;
         this.slots = slots;
+        this.literal = literal;
         this.write = write;
         this.longDomain = longDomain;
         this.expr = expr;
@@ -28,6 +30,7 @@ public final class KernelBody extends Node {
     public int operands() { return reads.length; }
 
     public void load(VirtualFrame frame, int k, Object base, int index) {
+        if (literal[k]) return;
         if (longDomain) frame.setLong(slots[k], reads[k].readLong(base, index));
         else frame.setDouble(slots[k], reads[k].readDouble(base, index));
     }

@@ -22,6 +22,9 @@ public final class GenericScalarOpNode extends ScalarNode {
         this.args = args;
     }
 
+    /** The op this node delegates to (tests check that no fused Composite runs through here). */
+    public ScalarOp op() { return op; }
+
     @Override
     @ExplodeLoop
     public double executeDouble(VirtualFrame frame) {
