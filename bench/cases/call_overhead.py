@@ -1,0 +1,12 @@
+"""Call overhead of a tiny compiled function: x + 1 on a float64 scalar, called with a Python float."""
+import theano
+import theano.tensor as T
+
+from _timing import per_call_seconds, report, warm_up
+
+x = T.dscalar("x")
+f = theano.function([x], x + 1)
+assert float(f(1.0)) == 2.0
+warm_up(lambda: f(1.0))
+s = per_call_seconds(lambda: f(1.0), calls=2000, repeats=9)
+report(case="call_overhead", us_per_call=s * 1e6)

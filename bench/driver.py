@@ -1,0 +1,138 @@
+"""Runs the same Theano scripts (bench/cases/) under bin/theano-jvm and under CPython + PyTensor,
+alternating which side goes first, and writes a markdown table of medians and ratios theano-jvm /
+PyTensor. Started by bench/run.sh (which prepares the PyTensor venv); plain CPython, no dependencies.
+"""
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+CASES = os.path.join(HERE, "cases")
+PYTENSOR_PY = os.path.join(HERE, ".work", "pytensor-venv", "bin", "python")
+THEANO_JVM = os.path.join(ROOT, "bin", "theano-jvm")
+STARTUP_SCRIPT = os.path.join(ROOT, "tutorials", "seed000_quick_guide", "scalar_addition.py")
+
+# (case, metric, label, unit, lower is better)
+ROWS = [
+    ("call_overhead", "us_per_call", "call overhead, `x + 1` on a scalar", "µs/call", True),
+    ("elemwise", "ms_per_call", "fused elementwise, 1e6 float64", "ms/call", True),
+    ("elemwise", "gb_per_s", "  effective bandwidth (24 MB moved)", "GB/s", False),
+    ("mlp_step", "ms_per_step", "SGD step, 784-500-10 tanh MLP, float32, batch 256", "ms/step", True),
+    ("mlp_step", "gflop_per_s", "  GFLOP/s of its matrix products", "GFLOP/s", False),
+    ("compile_mlp", "cold_s", "compile 4-layer MLP training fn (build+function+1st call), fresh process", "s", True),
+    ("compile_mlp", "warm_s", "  same, second compile in the same process", "s", True),
+    ("startup", "wall_s", "start-up: tutorial scalar_addition.py, whole process", "s", True),
+    ("startup", "peak_rss_mb", "  peak RSS of that process", "MB", True),
+]
+
+
+def run_case(side, case, env):
+    """One process; returns the case's BENCH_RESULT dict (startup: wall time and peak RSS)."""
+    exe = THEANO_JVM if side == "theano-jvm" else PYTENSOR_PY
+    if case == "startup":
+        cmd = ["/usr/bin/time", "-f", "BENCH_TIME %e %M", exe, STARTUP_SCRIPT]
+    else:
+        cmd = [exe, os.path.join(CASES, case + ".py")]
+    p = subprocess.run(cmd, cwd=CASES, env=env, capture_output=True, text=True, timeout=1800)
+    out = p.stdout + p.stderr
+    if case == "startup":
+        for line in out.splitlines():
+            if line.startswith("BENCH_TIME"):
+                _, wall, rss_kb = line.split()
+                if p.returncode == 0:
+                    return {"wall_s": float(wall), "peak_rss_mb": int(rss_kb) / 1024.0}
+    for line in out.splitlines():
+        if line.startswith("BENCH_RESULT "):
+            return json.loads(line[len("BENCH_RESULT "):])
+    raise RuntimeError("%s %s failed (rc %s):\n%s" % (side, case, p.returncode, out[-3000:]))
+
+
+def fmt(v):
+    if v is None:
+        return "—"
+    if v >= 100:
+        return "%.0f" % v
+    if v >= 10:
+        return "%.1f" % v
+    return "%.3g" % v
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=3, help="processes per side and case (alternating)")
+    ap.add_argument("--cases", default="call_overhead,elemwise,mlp_step,compile_mlp,startup")
+    ap.add_argument("--out", default=os.path.join(HERE, "results.md"))
+    args = ap.parse_args()
+    threads = os.environ.get("BENCH_THREADS", "1")
+    env = dict(os.environ, OMP_NUM_THREADS=threads, OPENBLAS_NUM_THREADS=threads, MKL_NUM_THREADS=threads,
+               NUMBA_NUM_THREADS=threads, PYTHONPATH=CASES)
+    sides = ["theano-jvm", "pytensor"]
+    machine = run_case("pytensor", "machine", env)
+    print("machine:", machine, flush=True)
+    results = {}
+    errors = []
+    for case in args.cases.split(","):
+        for r in range(args.runs):
+            order = sides if r % 2 == 0 else sides[::-1]
+            for side in order:
+                t0 = time.time()
+                try:
+                    res = run_case(side, case, env)
+                except Exception as e:  # keep going: one broken case must not hide the others
+                    errors.append(str(e))
+                    print("FAILED", side, case, str(e)[-800:], flush=True)
+                    continue
+                results.setdefault((side, case), []).append(res)
+                print("%-10s %-13s run %d (%.0fs): %s" % (side, case, r + 1, time.time() - t0, res), flush=True)
+    versions = subprocess.run([PYTENSOR_PY, "-c", "import pytensor, numpy, sys; from pytensor.compile.mode import get_default_mode; "
+                               "print('PyTensor %s (%s), NumPy %s, CPython %s' % (pytensor.__version__, "
+                               "type(get_default_mode().linker).__name__, numpy.__version__, sys.version.split()[0]))"],
+                              capture_output=True, text=True, env=env).stdout.strip()
+    lines = ["| benchmark | unit | theano-jvm | PyTensor | ratio jvm/PyTensor |", "|---|---|---:|---:|---:|"]
+    for case, metric, label, unit, lower in ROWS:
+        vals = {}
+        for side in sides:
+            xs = [res[metric] for res in results.get((side, case), []) if metric in res]
+            vals[side] = statistics.median(xs) if xs else None
+        a, b = vals["theano-jvm"], vals["pytensor"]
+        ratio = a / b if a is not None and b else None
+        lines.append("| %s | %s | %s | %s | %s |" % (label, unit, fmt(a), fmt(b), "%.2f" % ratio if ratio is not None else "—"))
+    gbs = machine["copy_gb_per_s"]
+    peak = machine["sgemm_gflop_per_s"]
+    notes = [
+        "",
+        "Medians of %d processes per side and case, sides alternating; each process warms up (%s s of calls) "
+        "before timing, and times 9 batches (median)." % (args.runs, os.environ.get("BENCH_WARMUP_S", "6")),
+        "Machine: %s, %d CPUs (shared with other jobs while measured), %s thread(s) for BLAS on both sides. "
+        "Yardsticks measured with NumPy: copy bandwidth %.1f GB/s (read+write), sgemm peak %.1f GFLOP/s." % (
+            platform.processor() or platform.machine(), os.cpu_count(), threads, gbs, peak),
+        "Elementwise bandwidth is %s of the copy bandwidth on theano-jvm, %s on PyTensor; the MLP's products "
+        "reach %s of sgemm peak on theano-jvm, %s on PyTensor." % tuple(
+            ("%.0f %%" % (100 * v / ref)) if v else "—" for v, ref in [
+                (_med(results, "theano-jvm", "elemwise", "gb_per_s"), gbs), (_med(results, "pytensor", "elemwise", "gb_per_s"), gbs),
+                (_med(results, "theano-jvm", "mlp_step", "gflop_per_s"), peak), (_med(results, "pytensor", "mlp_step", "gflop_per_s"), peak)]),
+        "PyTensor side: %s, its default mode; its compile cache on disk is warm after the first run." % versions,
+        "Command: `bench/run.sh %s` (%s UTC)." % (" ".join(sys.argv[1:]), time.strftime("%Y-%m-%d %H:%M", time.gmtime())),
+    ]
+    if errors:
+        notes.append("Failures: %d run(s) failed; see the console log." % len(errors))
+    text = "\n".join(lines + notes) + "\n"
+    with open(args.out, "w") as f:
+        f.write(text)
+    print()
+    print(text)
+
+
+def _med(results, side, case, metric):
+    xs = [res[metric] for res in results.get((side, case), []) if metric in res]
+    return statistics.median(xs) if xs else None
+
+
+if __name__ == "__main__":
+    main()

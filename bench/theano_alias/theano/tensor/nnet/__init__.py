@@ -1,0 +1,17 @@
+"""theano.tensor.nnet names that PyTensor moved or dropped, with Theano's semantics."""
+import pytensor.tensor as pt
+from pytensor.tensor.special import softmax as _softmax
+
+sigmoid = pt.sigmoid
+
+
+def softmax(c):
+    """Theano's softmax is row-wise (the last axis)."""
+    return _softmax(c, axis=-1)
+
+
+def categorical_crossentropy(coding_dist, true_dist):
+    """-log(p[i, y_i]) for integer labels, -sum(t * log p) for one-hot/probability targets (as Theano)."""
+    if true_dist.ndim == coding_dist.ndim:
+        return -pt.sum(true_dist * pt.log(coding_dist), axis=coding_dist.ndim - 1)
+    return -pt.log(coding_dist[pt.arange(true_dist.shape[0]), true_dist])
