@@ -19,8 +19,10 @@ import org.theanojvm.engine.ndarray.NdArray;
  * It follows the reference executor's contract (ops may return views of their inputs; inputs are never
  * modified) and checks each output's dtype and rank, as the reference executor does.
  */
-final class InnerFunction {
+public final class InnerFunction {
     private final int nInputs;
+    /** How error messages name the graph this function runs ("scan", "ifelse"...). */
+    private final String owner;
     private final Apply[] nodes;
     private final int[][] inSlots;
     private final int[][] outSlots;
@@ -28,7 +30,11 @@ final class InnerFunction {
     /** Register file template: constants pre-filled, everything else null. */
     private final NdArray[] template;
 
-    InnerFunction(FunctionGraph fg) {
+    InnerFunction(FunctionGraph fg) { this(fg, "scan"); }
+
+    /** Compiles fg once; {@code owner} names the op holding it in error messages ("the inner graph of ifelse"). */
+    public InnerFunction(FunctionGraph fg, String owner) {
+        this.owner = owner;
         Map<Variable, Integer> slot = new IdentityHashMap<>();
         List<Variable> ins = fg.inputs();
         nInputs = ins.size();
@@ -39,7 +45,7 @@ final class InnerFunction {
         outSlots = new int[nodes.length][];
         int[] next = {nInputs};
         java.util.function.Function<Variable, Integer> slotOf = v -> slot.computeIfAbsent(v, k -> {
-            if (!(k instanceof Constant)) throw new TheanoAssertionError("scan inner graph: no value for " + k + " (engine bug)");
+            if (!(k instanceof Constant)) throw new TheanoAssertionError(owner + " inner graph: no value for " + k + " (engine bug)");
             return next[0]++;
         });
         Map<Integer, NdArray> constants = new java.util.HashMap<>();
@@ -71,7 +77,7 @@ final class InnerFunction {
     }
 
     /** One evaluation: inputs in the inner graph's input order; results in its output order (may alias inputs). */
-    NdArray[] run(NdArray[] inputs) {
+    public NdArray[] run(NdArray[] inputs) {
         NdArray[] reg = template.clone();
         System.arraycopy(inputs, 0, reg, 0, nInputs);
         for (int n = 0; n < nodes.length; n++) {
@@ -83,10 +89,10 @@ final class InnerFunction {
             try {
                 outs = node.op().perform(node, args);
             } catch (TheanoException e) {
-                throw new TheanoException(e.pythonExceptionType(), List.of(e.getMessage() + "\nApply node in the inner graph of scan that caused the error: " + node), e);
+                throw new TheanoException(e.pythonExceptionType(), List.of(e.getMessage() + "\nApply node in the inner graph of " + owner + " that caused the error: " + node), e);
             } catch (RuntimeException e) {
                 throw new TheanoException(TheanoRuntimeError.PYTHON_TYPE,
-                        List.of(e + "\nApply node in the inner graph of scan that caused the error: " + node), e);
+                        List.of(e + "\nApply node in the inner graph of " + owner + " that caused the error: " + node), e);
             }
             int[] os = outSlots[n];
             for (int k = 0; k < os.length; k++) {
