@@ -73,6 +73,19 @@ public final class Function {
 
     public int outputCount() { return nOutputs; }
 
+    /**
+     * The updates as pairs {graph output holding the new value, graph input it replaces}: shared variables
+     * first, then inputs given with In(update=...) (pydotprint draws them as UPDATE edges).
+     */
+    public List<Variable[]> updatePairs() {
+        List<Variable[]> pairs = new ArrayList<>();
+        for (int k = 0; k < updateTargets.size(); k++) pairs.add(new Variable[] {fgraph.outputs().get(nOutputs + k), updateTargets.get(k)});
+        for (int k = 0; k < inputUpdateIdx.size(); k++) {
+            pairs.add(new Variable[] {fgraph.outputs().get(nOutputs + updateTargets.size() + k), fgraph.inputs().get(inputUpdateIdx.get(k))});
+        }
+        return pairs;
+    }
+
     /** Shortcut: theano.function(inputs, outputs) with defaults. */
     public static Function compile(List<Variable> inputs, List<Variable> outputs) {
         List<In> ins = new ArrayList<>();
