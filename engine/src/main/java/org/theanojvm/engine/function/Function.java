@@ -1,5 +1,6 @@
 package org.theanojvm.engine.function;
 
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -254,7 +255,17 @@ public final class Function {
     public NdArray[] call(Object... args) { return call(java.util.Arrays.asList(args), Map.of()); }
 
     /** f(*args, **kwargs): keyword arguments by input name. */
-    public NdArray[] call(List<Object> args, Map<String, Object> kwargs) {
+    public NdArray[] call(List<Object> args, Map<String, Object> kwargs) { return call(args, kwargs, true); }
+
+    /**
+     * As {@link #call(List, Map)}, but the returned arrays may be the executor's own buffers (even shared
+     * with the new value of a shared variable): valid until the next call, so the caller must copy them at
+     * once. The shim does (marshal copies every output into a new NumPy array), which saves one full copy
+     * of every output per call.
+     */
+    public NdArray[] callTransient(List<Object> args, Map<String, Object> kwargs) { return call(args, kwargs, false); }
+
+    private NdArray[] call(List<Object> args, Map<String, Object> kwargs, boolean copyOutputs) {
         int n = inputs.size();
         if (args.size() > n) throw new TheanoTypeError("Too many parameter passed to theano function");
         Object[] given = new Object[n];
@@ -292,17 +303,53 @@ public final class Function {
         }
         for (SharedVariable sv : shared) values.add(sv.getValue(true));
         NdArray[] res = executor.run(values);
-        // outputs: always fresh arrays
+        // outputs: fresh arrays (or, for callTransient, whatever the executor returned)
         NdArray[] out = new NdArray[nOutputs];
-        for (int i = 0; i < nOutputs; i++) out[i] = res[i].copy();
-        // updates: all computed by now; copy then commit all at once
+        for (int i = 0; i < nOutputs; i++) out[i] = copyOutputs ? res[i].copy() : res[i];
+        // updates: all computed by now; owned (copied unless already exclusively ours) then committed all at once
+        List<MemorySegment> taken = new ArrayList<>();
         NdArray[] newShared = new NdArray[updateTargets.size()];
-        for (int k = 0; k < newShared.length; k++) newShared[k] = res[nOutputs + k].copy();
+        for (int k = 0; k < newShared.length; k++) newShared[k] = owned(res[nOutputs + k], values, taken);
         NdArray[] newState = new NdArray[inputUpdateIdx.size()];
-        for (int k = 0; k < newState.length; k++) newState[k] = res[nOutputs + newShared.length + k].copy();
+        for (int k = 0; k < newState.length; k++) newState[k] = owned(res[nOutputs + newShared.length + k], values, taken);
         for (int k = 0; k < newShared.length; k++) updateTargets.get(k).setValueInternal(newShared[k]);
         for (int k = 0; k < newState.length; k++) defaults[inputUpdateIdx.get(k)] = newState[k];
         return out;
+    }
+
+    /**
+     * An update's new value that no one else can see: the executor's result itself when its memory
+     * overlaps no argument or shared value of this call, no graph constant and no other stored update,
+     * else a copy. Skipping the copy matters: for an SGD step it is a full copy of every parameter.
+     */
+    private NdArray owned(NdArray r, List<NdArray> values, List<MemorySegment> taken) {
+        MemorySegment seg = r.segment();
+        boolean alias = overlapsAny(seg, taken) || overlapsAny(seg, constantSegments());
+        for (int i = 0; !alias && i < values.size(); i++) alias = overlaps(seg, values.get(i).segment());
+        NdArray v = alias ? r.copy() : r;
+        taken.add(v.segment());
+        return v;
+    }
+
+    private static boolean overlapsAny(MemorySegment s, List<MemorySegment> others) {
+        for (MemorySegment o : others) if (overlaps(s, o)) return true;
+        return false;
+    }
+
+    private static boolean overlaps(MemorySegment a, MemorySegment b) {
+        return a.isNative() == b.isNative() && a.asOverlappingSlice(b).isPresent();
+    }
+
+    private List<MemorySegment> constantSegments;
+
+    private List<MemorySegment> constantSegments() {
+        List<MemorySegment> c = constantSegments;
+        if (c == null) {
+            c = new ArrayList<>();
+            for (Variable v : fgraph.variables()) if (v instanceof Constant k && k.data() != null) c.add(k.data().segment());
+            constantSegments = c;
+        }
+        return c;
     }
 
     /** Java conveniences mapped to what the shim would pass. */
