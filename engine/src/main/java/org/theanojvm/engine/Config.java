@@ -25,6 +25,16 @@ public final class Config {
 
     public static void setFloatX(String name) { setFloatX(DType.of(name)); }
 
+    /** Theano's exception_verbosity: "low" or "high" (op errors then carry a debugprint of the failing node). */
+    private static String exceptionVerbosity = "low";
+
+    public static String exceptionVerbosity() { return exceptionVerbosity; }
+
+    public static void setExceptionVerbosity(String v) {
+        if (!v.equals("low") && !v.equals("high")) throw new IllegalArgumentException("exception_verbosity must be low or high");
+        exceptionVerbosity = v;
+    }
+
     public static String onUnusedInput() { return onUnusedInput; }
 
     public static void setOnUnusedInput(String v) {

@@ -31,6 +31,8 @@ public final class ProfilingExecutor implements Executor {
     private final long[] applyNanos;
     private final long[] applyCalls;
     private final long linkerNanos;
+    private final long[][][] lastShapes;   // per node: the shapes of its inputs then outputs at the last call
+    private final long[][][] lastStrides;  // the same for strides (in bytes, as NumPy's)
     private long callNanos;
     private long callCount;
 
@@ -53,6 +55,8 @@ public final class ProfilingExecutor implements Executor {
         this.innerName = name == null ? "reference" : name;
         this.applyNanos = new long[order.size()];
         this.applyCalls = new long[order.size()];
+        this.lastShapes = new long[order.size()][][];
+        this.lastStrides = new long[order.size()][][];
         this.linkerNanos = System.nanoTime() - t0;
     }
 
@@ -80,6 +84,7 @@ public final class ProfilingExecutor implements Executor {
             applyNanos[n] += System.nanoTime() - t;
             applyCalls[n]++;
             for (int k = 0; k < outs.length; k++) storage.put(node.outputs().get(k), outs[k]);
+            recordShapes(n, node, storage);
         }
         NdArray[] r = new NdArray[fg.outputs().size()];
         for (int i = 0; i < r.length; i++) r[i] = valueOf(fg.outputs().get(i), storage);
@@ -102,6 +107,25 @@ public final class ProfilingExecutor implements Executor {
         }
         return e instanceof TheanoException ? e : OpErrors.withOpContext(e, fg, node, index, all);
     }
+
+    /** Shapes and strides of the node's inputs and outputs (Theano's variable_shape/variable_strides for profile_memory). */
+    private void recordShapes(int n, Apply node, Map<Variable, NdArray> storage) {
+        int ni = node.inputs().size(), no = node.outputs().size();
+        long[][] sh = new long[ni + no][], st = new long[ni + no][];
+        for (int k = 0; k < ni + no; k++) {
+            NdArray a = valueOf(k < ni ? node.inputs().get(k) : node.outputs().get(k - ni), storage);
+            sh[k] = a.shape();
+            st[k] = a.strides();
+        }
+        lastShapes[n] = sh;
+        lastStrides[n] = st;
+    }
+
+    /** Shapes of node {@code n}'s inputs then outputs at the last call, or null before the first call. */
+    public long[][] lastShapes(int n) { return lastShapes[n]; }
+
+    /** Strides (bytes) of node {@code n}'s inputs then outputs at the last call, or null before the first call. */
+    public long[][] lastStrides(int n) { return lastStrides[n]; }
 
     private static NdArray valueOf(Variable v, Map<Variable, NdArray> storage) {
         NdArray a = storage.get(v);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.theanojvm.engine.Config;
 import org.theanojvm.engine.errors.TheanoAssertionError;
 import org.theanojvm.engine.errors.TheanoException;
 import org.theanojvm.engine.errors.TheanoRuntimeError;
@@ -12,6 +13,7 @@ import org.theanojvm.engine.graph.Constant;
 import org.theanojvm.engine.graph.FunctionGraph;
 import org.theanojvm.engine.graph.Variable;
 import org.theanojvm.engine.ndarray.NdArray;
+import org.theanojvm.engine.printing.DebugPrint;
 
 /**
  * The numerical oracle: walks the graph in topological order calling {@link org.theanojvm.engine.graph.Op#perform}.
@@ -77,6 +79,12 @@ public final class ReferenceExecutor {
         sb.append("Inputs shapes: ").append(list(shapes));
         sb.append("\nInputs strides: ").append(list(strides));
         sb.append("\nInputs values: ").append(list(values));
+        boolean high = Config.exceptionVerbosity().equals("high");
+        if (high) {
+            List<String> nums = new ArrayList<>();
+            for (NdArray a : ins) nums.add(Integer.toString(typeNum(a.dtype())));
+            sb.append("\nInputs type_num: ").append(list(nums));
+        }
         List<String> clients = new ArrayList<>();
         for (Variable o : node.outputs()) {
             List<String> cs = new ArrayList<>();
@@ -84,11 +92,45 @@ public final class ReferenceExecutor {
             clients.add(list(cs));
         }
         sb.append("\nOutputs clients: ").append(list(clients)).append('\n');
-        sb.append("\nHINT: Re-running with most Theano optimization disabled could give you a back-trace of when this node was created. "
-                + "This can be done with by setting the Theano flag 'optimizer=fast_compile'. If that does not work, Theano optimizations "
-                + "can be disabled with 'optimizer=None'.");
-        sb.append("\nHINT: Use the Theano flag 'exception_verbosity=high' for a debugprint and storage map footprint of this apply node.");
+        List<String> hints = new ArrayList<>();
+        Object trace = node.outputs().isEmpty() ? null : node.outputs().get(0).tag().get("trace");
+        if (trace != null && !trace.toString().isEmpty()) {
+            sb.append("\nBacktrace when the node is created(use Theano flag traceback.limit=N to make it longer):\n").append(trace);
+        } else {
+            hints.add("HINT: Re-running with most Theano optimization disabled could give you a back-trace of when this node was created. "
+                    + "This can be done with by setting the Theano flag 'optimizer=fast_compile'. If that does not work, Theano optimizations "
+                    + "can be disabled with 'optimizer=None'.");
+        }
+        if (high) {
+            DebugPrint p = new DebugPrint("CHAR", true, true);
+            for (Variable o : node.outputs()) p.print(o, null, -1);
+            sb.append("\nDebugprint of the apply node: \n").append(p.text());
+        } else {
+            hints.add("HINT: Use the Theano flag 'exception_verbosity=high' for a debugprint and storage map footprint of this apply node.");
+        }
+        sb.append('\n').append(String.join("\n", hints));
         return new TheanoException(pyType, List.of(sb.toString()), cause);
+    }
+
+    /** NumPy's dtype.num (Linux x86-64), which Theano prints as "Inputs type_num". */
+    static int typeNum(org.theanojvm.engine.types.DType d) {
+        return switch (d.npName()) {
+            case "bool" -> 0;
+            case "int8" -> 1;
+            case "uint8" -> 2;
+            case "int16" -> 3;
+            case "uint16" -> 4;
+            case "int32" -> 5;
+            case "uint32" -> 6;
+            case "int64" -> 7;
+            case "uint64" -> 8;
+            case "float16" -> 23;
+            case "float32" -> 11;
+            case "float64" -> 12;
+            case "complex64" -> 14;
+            case "complex128" -> 15;
+            default -> -1;
+        };
     }
 
     private static String list(List<String> items) { return "[" + String.join(", ", items) + "]"; }

@@ -45,6 +45,10 @@ class ProfilingExecutorTest {
             thunks += t;
         }
         assertTrue(p.callTime() >= thunks, "the call time includes the node times");
+        long[][] sumShapes = p.lastShapes(2); // Sum: input (2,), output ()
+        assertEquals(2, sumShapes[0][0]);
+        assertEquals(0, sumShapes[1].length);
+        assertEquals(8, p.lastStrides(2)[0][0]);
         Function g = Function.compile(List.of(x, y), List.of(out)); // profiling was switched off again
         assertFalse(g.executor() instanceof ProfilingExecutor);
     }
