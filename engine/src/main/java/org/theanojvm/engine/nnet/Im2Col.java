@@ -4,8 +4,7 @@ package org.theanojvm.engine.nnet;
  * The numeric kernels of the convolution ops: im2col / col2im over up to three spatial dimensions and a
  * row-major GEMM. Every convolution (forward, gradient wrt weights, gradient wrt inputs, 2-D and 3-D)
  * is "unfold the image into a column matrix, then one matrix product", so the only hot loop is
- * {@link #gemm}: a BLAS-backed executor can replace that single method (its signature is dgemm's,
- * row-major, alpha = 1) without touching the op code.
+ * {@link #gemm}: it calls a {@link GemmBackend} (BLAS) when one is registered, else its Java loops.
  *
  * <p>Geometry is always given in three spatial dimensions (depth, rows, cols); a 2-D convolution passes
  * depth 1 with kernel 1, stride 1, dilation 1 and pad 0, so one code path serves conv2d and conv3d.
@@ -102,6 +101,38 @@ public final class Im2Col {
      * keep the innermost loop running over contiguous memory for each transposition case.
      */
     public static void gemm(boolean transA, boolean transB, int m, int n, int k,
+            double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
+        GemmBackend blas = BACKEND;
+        // Tiny products are faster in Java than through a native call.
+        if (blas != null && (long) m * n * k >= BACKEND_MIN_WORK) {
+            blas.dgemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        javaGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    private static final long BACKEND_MIN_WORK = 4096;
+
+    /** The registered backend (first available one), or null: then {@link #javaGemm} does the work. */
+    static final GemmBackend BACKEND = findBackend();
+
+    private static GemmBackend findBackend() {
+        if (Boolean.getBoolean("theanojvm.conv.javaGemm")) return null;
+        try {
+            for (GemmBackend b : java.util.ServiceLoader.load(GemmBackend.class, Im2Col.class.getClassLoader())) {
+                if (b.available()) return b;
+            }
+        } catch (java.util.ServiceConfigurationError | RuntimeException | LinkageError e) {
+            java.util.logging.Logger.getLogger(Im2Col.class.getName()).fine("no GEMM backend: " + e);
+        }
+        return null;
+    }
+
+    /** The backend in use ("OpenBLAS"), or "java". */
+    public static String backendName() { return BACKEND == null ? "java" : BACKEND.name(); }
+
+    /** The engine's own GEMM (same contract as {@link #gemm}). */
+    public static void javaGemm(boolean transA, boolean transB, int m, int n, int k,
             double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
         if (beta != 1) {
             for (int i = 0; i < m; i++) {

@@ -189,6 +189,27 @@ public abstract class Pool extends Op {
             return n;
         }
 
+        /**
+         * Every window's cells as offsets into one image (-1 for a padding cell), flattened: window o
+         * spans cells[from[o]] .. cells[from[o + 1] - 1]. The geometry is the same for every image of the
+         * batch, so it is built once per call and the ops' loops become plain array walks.
+         */
+        WindowTable table() {
+            int n = outSize();
+            int[] from = new int[n + 1];
+            int[][] cells = {new int[Math.max(16, n * 4)]};
+            int[] count = {0};
+            forEachWindow((r, o) -> {
+                from[o] = count[0];
+                forEachInWindow(r, (oi, off) -> {
+                    if (count[0] == cells[0].length) cells[0] = Arrays.copyOf(cells[0], cells[0].length * 2);
+                    cells[0][count[0]++] = off;
+                }, o);
+            });
+            from[n] = count[0];
+            return new WindowTable(from, cells[0]);
+        }
+
         /** Visits every window (multi-index r, flat output index). */
         void forEachWindow(WindowVisitor v) {
             int[] r = new int[nd];
@@ -201,6 +222,11 @@ public abstract class Pool extends Op {
                 }
             }
         }
+    }
+
+    /** See {@link Regions#table()}. */
+    record WindowTable(int[] from, int[] cells) {
+        int size(int o) { return from[o + 1] - from[o]; }
     }
 
     interface WindowBody {
@@ -276,22 +302,25 @@ public abstract class Pool extends Op {
             long[] zs = outShape(xs, p[0], ignoreBorder, p[1], p[2], ndim);
             Regions g = new Regions(xs, zs, p[2], ndim);
             forwardRegions(g, p[0], p[1], mode.equals("average_inc_pad"));
-            double[] x = in[0].toDoubleArray();
+            double[] x = NNetArrays.doubles(in[0]);
             double[] z = new double[(int) (g.lead * g.outSize())];
             int isz = g.imgSize(), osz = g.outSize();
             boolean max = mode.equals("max"), sum = mode.equals("sum");
+            WindowTable t = g.table();
+            int[] from = t.from(), cells = t.cells();
             for (long k = 0; k < g.lead; k++) {
                 int xOff = (int) (k * isz), zOff = (int) (k * osz);
-                g.forEachWindow((r, o) -> {
-                    double[] acc = {max ? Double.NEGATIVE_INFINITY : 0};
-                    g.forEachInWindow(r, (oi, off) -> {
+                for (int o = 0; o < osz; o++) {
+                    double acc = max ? Double.NEGATIVE_INFINITY : 0;
+                    for (int c = from[o], e = from[o + 1]; c < e; c++) {
+                        int off = cells[c];
                         double v = off < 0 ? 0 : x[xOff + off]; // padding positions hold zeros
-                        acc[0] = max ? Math.max(acc[0], v) : acc[0] + v;
-                    }, o);
-                    z[zOff + o] = max || sum ? acc[0] : acc[0] / g.windowSize(r);
-                });
+                        acc = max ? Math.max(acc, v) : acc + v;
+                    }
+                    z[zOff + o] = max || sum ? acc : acc / t.size(o);
+                }
             }
-            return new NdArray[] {NdArray.fromDoubles(node.outputs().get(0).dtype(), zs, z)};
+            return new NdArray[] {NNetArrays.array(node.outputs().get(0).dtype(), zs, z)};
         }
 
         @Override
@@ -348,7 +377,7 @@ public abstract class Pool extends Op {
             long[] zs = outShape(xs, p[0], ignoreBorder, p[1], p[2], ndim);
             Regions g = new Regions(xs, zs, p[2], ndim);
             forwardRegions(g, p[0], p[1], false);
-            double[] x = in[0].toDoubleArray(), ex = in[1].broadcastTo(xs).toDoubleArray();
+            double[] x = NNetArrays.doubles(in[0]), ex = NNetArrays.doubles(in[1].broadcastTo(xs));
             double[] z = new double[(int) (g.lead * g.outSize())];
             int isz = g.imgSize(), osz = g.outSize();
             for (long k = 0; k < g.lead; k++) {
@@ -364,7 +393,7 @@ public abstract class Pool extends Op {
                     }, o);
                 });
             }
-            return new NdArray[] {NdArray.fromDoubles(node.outputs().get(0).dtype(), zs, z)};
+            return new NdArray[] {NNetArrays.array(node.outputs().get(0).dtype(), zs, z)};
         }
     }
 
@@ -392,17 +421,23 @@ public abstract class Pool extends Op {
             long[] xs = in[0].shape();
             Regions g = new Regions(xs, in[1].shape(), p[2], ndim);
             shiftedRegions(g, p[0], p[1], true);
-            double[] x = in[0].toDoubleArray(), mo = in[1].toDoubleArray(), gz = in[2].broadcastTo(in[1].shape()).toDoubleArray();
+            double[] x = NNetArrays.doubles(in[0]), mo = NNetArrays.doubles(in[1]), gz = NNetArrays.doubles(in[2].broadcastTo(in[1].shape()));
             double[] gx = new double[x.length];
             int isz = g.imgSize(), osz = g.outSize();
+            WindowTable t = g.table();
+            int[] from = t.from(), cells = t.cells();
             for (long k = 0; k < g.lead; k++) {
                 int xOff = (int) (k * isz), zOff = (int) (k * osz);
-                g.forEachWindow((r, o) -> g.forEachInWindow(r, (oi, off) -> {
-                    // Padding cells are 0 and are dropped when unpadding, so they only need the comparison.
-                    if (off >= 0 && x[xOff + off] == mo[zOff + oi]) gx[xOff + off] += gz[zOff + oi];
-                }, o));
+                for (int o = 0; o < osz; o++) {
+                    double m = mo[zOff + o], gv = gz[zOff + o];
+                    for (int c = from[o], e = from[o + 1]; c < e; c++) {
+                        int off = cells[c];
+                        // Padding cells are 0 and are dropped when unpadding, so they only need the comparison.
+                        if (off >= 0 && x[xOff + off] == m) gx[xOff + off] += gv;
+                    }
+                }
             }
-            return new NdArray[] {NdArray.fromDoubles(node.outputs().get(0).dtype(), xs, gx)};
+            return new NdArray[] {NNetArrays.array(node.outputs().get(0).dtype(), xs, gx)};
         }
 
         @Override
@@ -455,20 +490,23 @@ public abstract class Pool extends Op {
             // the forward window without padding (Theano's C code; its Python code refuses padding here).
             if (mode.equals("average_exc_pad")) forwardRegions(g, p[0], p[1], false);
             else shiftedRegions(g, p[0], p[1], false);
-            double[] gz = in[1].broadcastTo(zs).toDoubleArray();
+            double[] gz = NNetArrays.doubles(in[1].broadcastTo(zs));
             double[] gx = new double[(int) in[0].size()];
             int isz = g.imgSize(), osz = g.outSize();
             boolean sum = mode.equals("sum");
+            WindowTable t = g.table();
+            int[] from = t.from(), cells = t.cells();
             for (long k = 0; k < g.lead; k++) {
                 int xOff = (int) (k * isz), zOff = (int) (k * osz);
-                g.forEachWindow((r, o) -> {
-                    double val = sum ? gz[zOff + o] : gz[zOff + o] / g.windowSize(r);
-                    g.forEachInWindow(r, (oi, off) -> {
+                for (int o = 0; o < osz; o++) {
+                    double val = sum ? gz[zOff + o] : gz[zOff + o] / t.size(o);
+                    for (int c = from[o], e = from[o + 1]; c < e; c++) {
+                        int off = cells[c];
                         if (off >= 0) gx[xOff + off] += val;
-                    }, o);
-                });
+                    }
+                }
             }
-            return new NdArray[] {NdArray.fromDoubles(node.outputs().get(0).dtype(), xs, gx)};
+            return new NdArray[] {NNetArrays.array(node.outputs().get(0).dtype(), xs, gx)};
         }
 
         @Override
@@ -510,17 +548,24 @@ public abstract class Pool extends Op {
             long[] zs = outShape(xs, p[0], ignoreBorder, p[1], p[2], ndim);
             Regions g = new Regions(xs, zs, p[2], ndim);
             shiftedRegions(g, p[0], p[1], false);
-            double[] x = in[0].toDoubleArray(), mo = in[1].toDoubleArray(), ggx = in[2].broadcastTo(xs).toDoubleArray();
+            double[] x = NNetArrays.doubles(in[0]), mo = NNetArrays.doubles(in[1]), ggx = NNetArrays.doubles(in[2].broadcastTo(xs));
             double[] ggz = new double[(int) (g.lead * g.outSize())];
             int isz = g.imgSize(), osz = g.outSize();
+            WindowTable t = g.table();
+            int[] from = t.from(), cells = t.cells();
             for (long k = 0; k < g.lead; k++) {
                 int xOff = (int) (k * isz), zOff = (int) (k * osz);
-                g.forEachWindow((r, o) -> g.forEachInWindow(r, (oi, off) -> {
-                    // ggx is zero on the padding, so padding cells never contribute.
-                    if (off >= 0 && x[xOff + off] == mo[zOff + oi]) ggz[zOff + oi] += ggx[xOff + off];
-                }, o));
+                for (int o = 0; o < osz; o++) {
+                    double m = mo[zOff + o], acc = 0;
+                    for (int c = from[o], e = from[o + 1]; c < e; c++) {
+                        int off = cells[c];
+                        // ggx is zero on the padding, so padding cells never contribute.
+                        if (off >= 0 && x[xOff + off] == m) acc += ggx[xOff + off];
+                    }
+                    ggz[zOff + o] += acc;
+                }
             }
-            return new NdArray[] {NdArray.fromDoubles(node.outputs().get(0).dtype(), zs, ggz)};
+            return new NdArray[] {NNetArrays.array(node.outputs().get(0).dtype(), zs, ggz)};
         }
 
         @Override
