@@ -21,6 +21,12 @@ public final class Drawing {
 
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private final List<Edge> edges = new ArrayList<>();
+    private final Map<String, String> details = new LinkedHashMap<>();
+
+    /** Longer text about a node (its type, the apply it is, profile times), shown by interactive views. */
+    public void setDetails(String id, String text) { details.put(id, text); }
+
+    public String details(String id) { return details.get(id); }
 
     public void addNode(Node n) {
         Node old = nodes.get(n.id());

@@ -94,6 +94,7 @@ public final class PydotBuilder {
             String useColor = null;
             String cls = className(node);
             for (Map.Entry<String, String> c : colorCodes.entrySet()) if (cls.contains(c.getKey())) useColor = c.getValue();
+            g.setDetails(an[1], applyDetails(node, fg));
             if (useColor == null) g.addNode(new Drawing.Node(an[1], an[0], "ellipse", null, null));
             else if (highContrast) g.addNode(new Drawing.Node(an[1], an[0], "ellipse", useColor, null));
             else g.addNode(new Drawing.Node(an[1], an[0], "ellipse", null, useColor));
@@ -103,6 +104,7 @@ public final class PydotBuilder {
                 String[] vn = varName(var);
                 String label = node.inputs().size() > 1 ? Integer.toString(idx) : "";
                 if (var.owner() == null) {
+                    g.setDetails(vn[1], variableDetails(var, var instanceof SharedVariable ? "shared input" : var instanceof Constant ? "constant" : "input"));
                     String color = var instanceof SharedVariable ? "cyan" : "green"; // mixing input green and output blue
                     g.addNode(highContrast ? new Drawing.Node(vn[1], vn[0], "box", color, null) : new Drawing.Node(vn[1], vn[0], "box", null, color));
                     g.addEdge(new Drawing.Edge(vn[1], an[1], label.isEmpty() ? null : label, null));
@@ -118,6 +120,8 @@ public final class PydotBuilder {
                 Variable var = node.outputs().get(idx);
                 String[] vn = varName(var);
                 String label = truncate(node.outputs().size() > 1 ? Integer.toString(idx) : "");
+                g.setDetails(vn[1], variableDetails(var, outSet.contains(var) ? "output" : inputUpdate.containsKey(var) ? "update value"
+                        : fg.clients(var).isEmpty() ? "unused output" : "intermediate"));
                 if (outSet.contains(var) || inputUpdate.containsKey(var)) {
                     g.addEdge(new Drawing.Edge(an[1], vn[1], label.isEmpty() ? null : label, null));
                     g.addNode(highContrast ? new Drawing.Node(vn[1], vn[0], "box", outColor, null) : new Drawing.Node(vn[1], vn[0], "box", null, outColor));
@@ -138,6 +142,25 @@ public final class PydotBuilder {
             g.addEdge(new Drawing.Edge(varName(e.getKey())[1], varName(e.getValue())[1], "UPDATE", outColor));
         }
         return g;
+    }
+
+    private String applyDetails(Apply node, FunctionGraph fg) {
+        StringBuilder sb = new StringBuilder("Apply node, toposort index ").append(topo.indexOf(node)).append('\n');
+        sb.append("Op: ").append(node.op()).append('\n');
+        sb.append("Apply: ").append(node).append('\n');
+        for (int i = 0; i < node.inputs().size(); i++) sb.append("input ").append(i).append(": ").append(node.inputs().get(i).type()).append('\n');
+        for (int i = 0; i < node.outputs().size(); i++) sb.append("output ").append(i).append(": ").append(node.outputs().get(i).type()).append('\n');
+        int idx = topo.indexOf(node);
+        if (applySuffix != null && idx >= 0 && idx < applySuffix.length && applySuffix[idx] != null) sb.append("Profile:").append(applySuffix[idx]).append('\n');
+        return sb.toString();
+    }
+
+    private static String variableDetails(Variable var, String kind) {
+        StringBuilder sb = new StringBuilder("Variable (").append(kind).append(")\n");
+        if (var.name() != null) sb.append("Name: ").append(var.name()).append('\n');
+        sb.append("Type: ").append(var.type()).append('\n');
+        if (var instanceof Constant c) sb.append("Value: ").append(c.data()).append('\n');
+        return sb.toString();
     }
 
     /** Theano matches colour codes against the op's Python class name; user ops carry theirs as their name. */

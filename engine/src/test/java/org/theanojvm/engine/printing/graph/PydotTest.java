@@ -97,4 +97,18 @@ class PydotTest {
         assertTrue(pdf.startsWith("%PDF-1.4") && pdf.endsWith("%%EOF\n") && pdf.contains("(TensorType\\(float64, matrix\\)) Tj"), pdf);
         assertTrue(new String(GraphRenderer.render(d, "dot"), StandardCharsets.UTF_8).startsWith("digraph G {"));
     }
+
+    @Test
+    void htmlPageIsSelfContainedWithDetails() {
+        Variable x = T.dvector("x");
+        Function f = Function.compile(List.of(x), List.of(T.exp(x)));
+        Drawing d = builder(true).build(f.fgraph(), f.updatePairs());
+        String html = HtmlGraph.render(d, "exp graph");
+        assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("<title>exp graph</title>"), html);
+        assertTrue(!html.contains("http://") || html.indexOf("http://") == html.indexOf("http://www.w3.org/2000/svg"), "no remote resources");
+        assertTrue(!html.contains("<script src"), "no external scripts");
+        assertTrue(html.contains("class=\"node\"") && html.contains(">Elemwise{exp,no_inplace}</text>"), html);
+        assertTrue(html.contains("\"details\":\"Apply node, toposort index 0\\nOp: Elemwise{exp,no_inplace}"), html);
+        assertTrue(html.contains("Variable (input)\\nName: x\\nType: TensorType(float64, vector)"), html);
+    }
 }
