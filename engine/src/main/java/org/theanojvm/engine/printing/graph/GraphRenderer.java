@@ -39,6 +39,14 @@ public final class GraphRenderer {
         return renderBuiltin(d, f);
     }
 
+    /**
+     * {@link #render} as a String holding one char per byte (ISO-8859-1): how the bytes cross to Python
+     * in one piece ({@code str.encode('latin-1')} gives them back) instead of element by element.
+     */
+    public static String renderLatin1(Drawing d, String format) {
+        return new String(render(d, format), StandardCharsets.ISO_8859_1);
+    }
+
     /** Which engine {@link #render} would use for a format now ("graphviz", "builtin" or "text"). */
     public static String engineFor(String format) {
         String f = format.toLowerCase(Locale.ROOT);

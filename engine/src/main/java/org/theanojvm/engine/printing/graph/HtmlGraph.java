@@ -110,7 +110,7 @@ public final class HtmlGraph {
               <button id="reset">Reset view</button></div>
             <div id="main">
             <svg id="graph" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %W% %H%" preserveAspectRatio="xMidYMid meet">
-            <defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
+            <defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="10" markerHeight="8" orient="auto-start-reverse">
             <path d="M 0 0 L 10 5 L 0 10 z"/></marker></defs>
             <g id="viewport">
             %SVG%</g>
