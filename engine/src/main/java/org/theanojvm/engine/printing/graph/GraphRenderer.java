@@ -66,8 +66,10 @@ public final class GraphRenderer {
         return Painter.paint(l, c);
     }
 
-    /** The path of Graphviz's dot on the PATH, or null. */
+    /** The path of Graphviz's dot: the {@code theano.pydotprint.dot} system property, else dot on the PATH, else null. */
     public static String findDot() {
+        String explicit = System.getProperty("theano.pydotprint.dot");
+        if (explicit != null && !explicit.isEmpty()) return new File(explicit).canExecute() ? explicit : null;
         String path = System.getenv("PATH");
         if (path == null) return null;
         for (String dir : path.split(File.pathSeparator)) {

@@ -111,4 +111,25 @@ class PydotTest {
         assertTrue(html.contains("\"details\":\"Apply node, toposort index 0\\nOp: Elemwise{exp,no_inplace}"), html);
         assertTrue(html.contains("Variable (input)\\nName: x\\nType: TensorType(float64, vector)"), html);
     }
+
+    @Test
+    void graphvizIsUsedWhenPresent(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // a stand-in for Graphviz's dot: echoes its -T argument and the DOT text it was given
+        Path fake = dir.resolve("dot");
+        Files.writeString(fake, "#!/bin/sh\necho \"format:$1\"\ncat\n");
+        fake.toFile().setExecutable(true);
+        Variable a = T.dscalar("a");
+        Function f = Function.compile(List.of(a), List.of(T.exp(a)));
+        Drawing d = builder(true).build(f.fgraph(), f.updatePairs());
+        System.setProperty("theano.pydotprint.dot", fake.toString());
+        try {
+            assertEquals("graphviz", GraphRenderer.engineFor("png"));
+            String out = new String(GraphRenderer.render(d, "png"), StandardCharsets.UTF_8);
+            assertTrue(out.startsWith("format:-Tpng\ndigraph G {"), out);
+            assertEquals("builtin", new String(GraphRenderer.render(d, "png", "builtin"), StandardCharsets.ISO_8859_1).startsWith("\u0089PNG")
+                    ? "builtin" : "graphviz");
+        } finally {
+            System.clearProperty("theano.pydotprint.dot");
+        }
+    }
 }
