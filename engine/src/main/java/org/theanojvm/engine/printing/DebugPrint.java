@@ -34,6 +34,14 @@ public final class DebugPrint {
         this.stopOnName = stopOnName;
     }
 
+    /** Per apply {time, % of the call time, time with its ancestors, %}: a profiled function's " --> ..." suffix. */
+    private Map<Apply, double[]> timing = Map.of();
+
+    public DebugPrint timing(Map<Apply, double[]> t) {
+        this.timing = t == null ? Map.of() : t;
+        return this;
+    }
+
     /** Objects (Apply or leaf Variable) already given an id, with that id text; callers may pre-fill it. */
     public Map<Object, String> done() { return done; }
 
@@ -66,7 +74,12 @@ public final class DebugPrint {
         String idx = a.outputs().size() == 1 ? "" : "." + a.outputs().indexOf(r);
         // Theano's format '%s%s%s %s%s \'%s\' %s %s %s': the empty destroy/view map fields leave three spaces.
         out.append(prefix).append(a.op()).append(idx).append(' ').append(id).append(typeStr)
-                .append(" '").append(name).append("'   ").append(o).append('\n');
+                .append(" '").append(name).append("'   ").append(o);
+        double[] t = timing.get(a);
+        if (t != null) {
+            out.append(String.format(java.util.Locale.ROOT, " --> %8.2es %4.1f%% %8.2es %4.1f%%", t[0], t[1], t[2], t[3]));
+        }
+        out.append('\n');
         if (alreadyPrinted || (stopOnName && r.name() != null)) return;
         List<Variable> inputs = a.inputs();
         for (int i = 0; i < inputs.size(); i++) {

@@ -95,4 +95,12 @@ class DebugPrintTest {
         assertEquals("BB", DebugPrint.charFromNumber(27));
         assertEquals("CA", DebugPrint.charFromNumber(52));
     }
+
+    @Test
+    void profiledFunctionsGetTimingSuffixes() {
+        Variable a = T.dscalar("a");
+        Variable e = T.exp(a);
+        DebugPrint p = new DebugPrint("CHAR", false, false).timing(java.util.Map.of(e.owner(), new double[] {1.5e-5, 12.34, 2.5e-5, 20.0}));
+        assertEquals("Elemwise{exp,no_inplace} [id A] ''    --> 1.50e-05s 12.3% 2.50e-05s 20.0%\n |a [id B]\n", p.print(e, null, -1).text());
+    }
 }
