@@ -357,6 +357,13 @@ public final class Gradient {
 
     private static void traverse(Apply node, List<Variable> wrt, List<Variable> ev, Map<Apply, List<Variable>> seen) {
         if (node == null || seen.containsKey(node)) return;
+        if (discreteOutputs(node)) {
+            // shapes, indices and other integer results carry no tangent (Theano's Shape.R_op & co. return None)
+            List<Variable> none = new ArrayList<>();
+            for (int i = 0; i < node.outputs().size(); i++) none.add(null);
+            seen.put(node, none);
+            return;
+        }
         List<Variable> local = new ArrayList<>();
         for (Variable inp : node.inputs()) {
             int wi = indexOfIdentity(wrt, inp);
@@ -380,6 +387,11 @@ public final class Gradient {
             same.add(y);
         }
         seen.put(node, node.op().rOp(node.inputs(), same));
+    }
+
+    private static boolean discreteOutputs(Apply node) {
+        for (Variable o : node.outputs()) if (!o.isTensor() || !o.dtype().isDiscrete()) return false;
+        return true;
     }
 
     /** theano.gradient.Lop(f, wrt, eval_points): eval_points times J(f; wrt), via grad with known_grads. */

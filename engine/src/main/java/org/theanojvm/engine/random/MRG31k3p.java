@@ -113,6 +113,15 @@ public final class MRG31k3p {
         return out;
     }
 
+    /** {@link #substreamStates} as the int32 (n, 6) array MRG_RandomStreams stores in its shared variable. */
+    public static org.theanojvm.engine.ndarray.NdArray substreamStatesArray(int[] rstate, int n) {
+        if (n <= 0) throw new org.theanojvm.engine.errors.TheanoValueError("the number of streams must be positive, got " + n);
+        int[] s = substreamStates(rstate, n);
+        long[] l = new long[s.length];
+        for (int i = 0; i < s.length; i++) l[i] = s[i];
+        return org.theanojvm.engine.ndarray.NdArray.fromLongs(org.theanojvm.engine.types.DType.INT32, new long[] {n, 6}, l);
+    }
+
     /** Theano's seed check and expansion: one int becomes six copies; six ints are checked against the moduli. */
     public static int[] seedState(long[] seed) {
         if (seed.length == 1) {

@@ -331,6 +331,9 @@ public final class ScanOp extends Op {
     }
 
     @Override
+    public List<Variable> rOp(List<Variable> inputs, List<Variable> evalPoints) { return ScanRop.rOp(this, inputs, evalPoints); }
+
+    @Override
     public List<Variable> grad(List<Variable> inputs, List<Variable> outputGrads) {
         throw new TheanoNotImplementedError("Scan's gradient needs the node outputs: use lOp");
     }
