@@ -77,19 +77,28 @@ public final class FunctionGraph {
             throw new org.theanojvm.engine.errors.TheanoTypeError("The type of the replacement must be the same as the type of the original Variable. "
                     + oldVar + " " + oldVar.type() + " " + newVar + " " + newVar.type());
         }
-        List<Client> cs = new ArrayList<>(clients(oldVar));
-        for (Client c : cs) {
-            if (c.node() == null) {
-                outputs.set(c.index(), newVar);
-            } else {
-                // Apply inputs are immutable: rebuild the node on the new inputs and replace its outputs in turn.
-                Apply a = c.node();
-                List<Variable> ins = new ArrayList<>(a.inputs());
-                ins.set(c.index(), newVar);
-                Apply n = a.cloneWithNewInputs(ins);
-                nodes.remove(a);
-                for (int i = 0; i < a.outputs().size(); i++) replace(a.outputs().get(i), n.outputs().get(i));
+        // Apply inputs are immutable: every node downstream of oldVar is rebuilt once, in topological
+        // order, on the rebuilt versions of its inputs. (Rebuilding client by client instead leaves a
+        // node that reads oldVar twice, or through two paths, half on the old graph: both copies of the
+        // downstream subgraph then stay alive and run.)
+        Map<Variable, Variable> moved = new IdentityHashMap<>();
+        moved.put(oldVar, newVar);
+        for (Apply a : toposort()) {
+            List<Variable> ins = null;
+            for (int k = 0; k < a.inputs().size(); k++) {
+                Variable m = moved.get(a.inputs().get(k));
+                if (m == null) continue;
+                if (ins == null) ins = new ArrayList<>(a.inputs());
+                ins.set(k, m);
             }
+            if (ins == null) continue;
+            Apply n = a.cloneWithNewInputs(ins);
+            nodes.remove(a);
+            for (int i = 0; i < a.outputs().size(); i++) moved.put(a.outputs().get(i), n.outputs().get(i));
+        }
+        for (int k = 0; k < outputs.size(); k++) {
+            Variable m = moved.get(outputs.get(k));
+            if (m != null) outputs.set(k, m);
         }
         rebuildClients();
     }

@@ -36,6 +36,9 @@ public final class ElemwiseThroughput {
         FunctionGraph fg = new FunctionGraph(List.of(xv, yv), List.of(expr));
         time("elemwise 1e6 f64, reference", Executors.reference(fg), List.of(x, y), n, seconds);
         time("elemwise 1e6 f64, truffle  ", new TruffleExecutor(fg), List.of(x, y), n, seconds);
+        FunctionGraph fused = new FunctionGraph(List.of(xv, yv), List.of(expr));
+        org.theanojvm.engine.rewrite.RewriteDB.standard().run(fused, org.theanojvm.engine.rewrite.RewriteConfig.FAST_RUN);
+        time("elemwise 1e6 f64, fused    ", new TruffleExecutor(fused), List.of(x, y), n, seconds);
 
         FunctionGraph sum = new FunctionGraph(List.of(xv), List.of(T.sum(xv)));
         time("sum 1e6 f64, reference", Executors.reference(sum), List.of(x), n, seconds);
