@@ -16,6 +16,7 @@ import org.theanojvm.engine.ndarray.NdArray;
 import org.theanojvm.truffle.blas.DotNode;
 import org.theanojvm.truffle.blas.GemmNode;
 import org.theanojvm.truffle.elemwise.ElemwiseKernels;
+import org.theanojvm.truffle.reduce.AxisReduceNode;
 import org.theanojvm.truffle.reduce.ReduceNode;
 
 /**
@@ -78,6 +79,7 @@ public final class GraphBuilder {
         Apply a = s.apply();
         if (ElemwiseKernels.supports(a)) return ElemwiseKernels.create(s, fd);
         if (ReduceNode.supports(a)) return new ReduceNode(s);
+        if (AxisReduceNode.supports(a)) return new AxisReduceNode(s);
         if (DotNode.supports(a)) return new DotNode(s);
         if (GemmNode.supports(a)) return new GemmNode(s);
         return new PerformNode(s);
