@@ -7,6 +7,7 @@ import os
 import time
 
 WARMUP_S = float(os.environ.get("BENCH_WARMUP_S", "6"))
+MAX_WARMUP_S = float(os.environ.get("BENCH_MAX_WARMUP_S", "90"))
 
 
 def report(**values):
@@ -19,13 +20,27 @@ def median(xs):
     return s[n // 2] if n % 2 else 0.5 * (s[n // 2 - 1] + s[n // 2])
 
 
-def warm_up(fn, seconds=WARMUP_S, min_calls=5):
-    """Calls fn until `seconds` have passed (and at least min_calls times): JIT compilers settle first."""
+def warm_up(fn, seconds=WARMUP_S, min_calls=5, max_seconds=MAX_WARMUP_S):
+    """Calls fn until JIT compilers have settled: at least `seconds` and min_calls, then until a batch
+    of ~0.3 s is no more than 5 % faster than the best earlier batch three times in a row (or until
+    max_seconds). A JIT-less runtime settles at once; a JIT that is still compiling keeps improving."""
     start = time.perf_counter()
     calls = 0
     while calls < min_calls or time.perf_counter() - start < seconds:
         fn()
         calls += 1
+    best = None
+    calm = 0
+    while calm < 3 and time.perf_counter() - start < max_seconds:
+        t0 = time.perf_counter()
+        n = 0
+        while n < 3 or time.perf_counter() - t0 < 0.3:
+            fn()
+            n += 1
+        per_call = (time.perf_counter() - t0) / n
+        calm = calm + 1 if best is not None and per_call > 0.95 * best else 0
+        best = per_call if best is None else min(best, per_call)
+        calls += n
     return calls
 
 
