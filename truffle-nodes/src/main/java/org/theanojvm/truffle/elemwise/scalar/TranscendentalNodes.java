@@ -35,6 +35,7 @@ public final class TranscendentalNodes {
 
         public static double tanh(double x) {
             double a = Math.abs(x);
+            if (a < 1e-8) return x; // tanh(x) rounds to x (x^3/3 is below half an ulp); keeps -0.0
             if (a < 0.0625) {
                 double z = x * x;
                 return x + x * z * (-1.0 / 3 + z * (2.0 / 15 + z * (-17.0 / 315 + z * (62.0 / 2835 + z * (-1382.0 / 155925 + z * (21844.0 / 6081075))))));
