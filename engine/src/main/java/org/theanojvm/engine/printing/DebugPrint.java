@@ -1,10 +1,12 @@
 package org.theanojvm.engine.printing;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.theanojvm.engine.graph.Apply;
 import org.theanojvm.engine.graph.Variable;
+import org.theanojvm.engine.scan.ScanOp;
 
 /**
  * theano.printing.debugprint (Theano 1.0's debugmode.debugprint): one line per variable, depth-first,
@@ -59,12 +61,55 @@ public final class DebugPrint {
     /** The text printed so far. */
     public String text() { return out.toString(); }
 
+    /** Scan outputs met so far, in Theano's order (repeats included): their inner graphs are printed by {@link #printInnerGraphs}. */
+    private final List<Variable> scans = new ArrayList<>();
+    /** While printing a scan's inner graph: inner input -> the outer input it stands for. */
+    private Map<Variable, Variable> innerToOuter = Map.of();
+
+    /** A top-level variable to print: a scan output is also queued for its inner graph, as Theano does. */
+    public DebugPrint printRoot(Variable r, List<Apply> order, int depth) {
+        if (r.owner() != null && r.owner().op() instanceof ScanOp) scans.add(r);
+        return print(r, order, depth);
+    }
+
+    /**
+     * Theano's "Inner graphs of the scan ops:" section: for each scan output met, its line again, then the
+     * inner graph's outputs prefixed with " >", inner inputs showing the id of the outer input they stand for.
+     */
+    public DebugPrint printInnerGraphs(int depth) {
+        if (scans.isEmpty()) return this;
+        out.append("\nInner graphs of the scan ops:\n");
+        for (int i = 0; i < scans.size(); i++) { // the list grows while nested scans are met
+            Variable s = scans.get(i);
+            ScanOp op = (ScanOp) s.owner().op();
+            Map<Variable, Variable> map = new IdentityHashMap<>();
+            List<Variable> inner = op.inner().inputs(), outer = s.owner().inputs();
+            for (int k = 0; k < op.nSeqs(); k++) map.put(inner.get(k), outer.get(1 + k));
+            for (int o = 0; o < op.nOuts(); o++) {
+                for (int t = 0; t < op.taps(o).length; t++) map.put(inner.get(op.innerStateStart(o) + t), outer.get(op.outerInitIndex(o)));
+            }
+            for (int k = 0; k < op.nNonSeqs(); k++) map.put(inner.get(op.innerNonSeqStart() + k), outer.get(op.outerNonSeqStart() + k));
+            out.append('\n');
+            innerToOuter = map;
+            print(s, "", "", null, depth);
+            for (Variable io : op.inner().outputs()) {
+                if (io.owner() != null && io.owner().op() instanceof ScanOp) scans.add(io);
+                print(io, " >", " >", null, depth);
+            }
+            innerToOuter = Map.of();
+        }
+        return this;
+    }
+
     private void print(Variable r, String prefix, String prefixChild, List<Apply> order, int depth) {
         if (depth == 0) return;
         String typeStr = printType ? " <" + r.type() + ">" : "";
         Apply a = r.owner();
         if (a == null) {
-            out.append(prefix).append(r).append(' ').append(idOf(r)).append(typeStr).append('\n');
+            Variable outer = innerToOuter.get(r);
+            out.append(prefix).append(r).append(' ').append(idOf(r)).append(typeStr);
+            if (outer != null) out.append(" -> ").append(idOf(outer.owner() != null ? outer.owner() : outer));
+            out.append('\n');
             return;
         }
         String name = r.name() == null ? "" : r.name();
@@ -83,6 +128,8 @@ public final class DebugPrint {
         if (alreadyPrinted || (stopOnName && r.name() != null)) return;
         List<Variable> inputs = a.inputs();
         for (int i = 0; i < inputs.size(); i++) {
+            Variable in = inputs.get(i);
+            if (in.owner() != null && in.owner().op() instanceof ScanOp) scans.add(in);
             String childPrefix = prefixChild + (i == inputs.size() - 1 ? "  " : " |");
             print(inputs.get(i), prefixChild + " |", childPrefix, order, depth - 1);
         }

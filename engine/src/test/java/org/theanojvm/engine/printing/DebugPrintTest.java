@@ -1,6 +1,7 @@
 package org.theanojvm.engine.printing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -102,5 +103,25 @@ class DebugPrintTest {
         Variable e = T.exp(a);
         DebugPrint p = new DebugPrint("CHAR", false, false).timing(java.util.Map.of(e.owner(), new double[] {1.5e-5, 12.34, 2.5e-5, 20.0}));
         assertEquals("Elemwise{exp,no_inplace} [id A] ''    --> 1.50e-05s 12.3% 2.50e-05s 20.0%\n |a [id B]\n", p.print(e, null, -1).text());
+    }
+
+    @Test
+    void scanInnerGraphsArePrintedAfterTheOuterGraph() {
+        Variable k = T.iscalar("k"), A = T.dvector("A");
+        var r = org.theanojvm.engine.scan.Scan.scan(a -> List.of(T.mul(a.get(0), a.get(1))), null,
+                org.theanojvm.engine.scan.Scan.outputs(T.onesLike(A)), List.of(A), k, false, -1, null);
+        Variable out = r.output(0);
+        String text = new DebugPrint("CHAR", false, false).printRoot(out, null, -1).printInnerGraphs(-1).text();
+        String[] parts = text.split("\n\nInner graphs of the scan ops:\n\n", -1);
+        assertEquals(2, parts.length, text);
+        String scanLine = parts[0].lines().filter(l -> l.contains(r.op().toString())).findFirst().orElseThrow().trim();
+        String scanId = scanLine.substring(scanLine.indexOf("[id "), scanLine.indexOf(']') + 1);
+        String aLine = parts[0].lines().filter(l -> l.contains("|A [id")).findFirst().orElseThrow().trim();
+        String aId = aLine.substring(aLine.indexOf("[id "));
+        String[] inner = parts[1].split("\n");
+        assertEquals(r.op() + " " + scanId + " ''   ", inner[0]);           // the scan again, not expanded
+        assertTrue(inner[1].startsWith(" >Elemwise{mul,no_inplace} [id "), parts[1]);
+        assertTrue(inner[2].startsWith(" > |") && inner[3].startsWith(" > |"), parts[1]);
+        assertTrue(inner[3].endsWith(" -> " + aId), parts[1]);                  // the non-sequence stands for A
     }
 }
