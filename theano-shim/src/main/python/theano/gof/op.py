@@ -220,6 +220,7 @@ _engine_op_classes = {}
 
 
 def register_engine_op_class(java_simple_name, cls):
+    """java_simple_name: the engine class's simple name, or its full name for nested classes."""
     _engine_op_classes[java_simple_name] = cls
 
 
@@ -227,5 +228,13 @@ def wrap_op(jop):
     """The Python op for an engine op: the user's op for a PythonOp, else an _EngineOp face."""
     if PythonOp is not None and isinstance(jop, PythonOp):
         return jop.implementation().op
-    cls = _engine_op_classes.get(str(jop.getClass().getSimpleName()), _EngineOp)
-    return cls(jop)
+    jclass = jop.getClass()
+    # Full names first: nested engine classes share simple names (AbstractConv$Forward, Pool$Forward).
+    cls = _engine_op_classes.get(str(jclass.getName())) or _engine_op_classes.get(str(jclass.getSimpleName()), _EngineOp)
+    face_of = getattr(cls, "_face_of", None)  # a face class choosing among subclasses (2-D vs 3-D conv)
+    if face_of is not None:
+        return face_of(jop)
+    # Faces may have Theano's constructor signature (AbstractConv2d(imshp=...)): bypass it here.
+    face = cls.__new__(cls)
+    _EngineOp.__init__(face, jop)
+    return face
