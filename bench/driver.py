@@ -16,6 +16,7 @@ ROOT = os.path.dirname(HERE)
 CASES = os.path.join(HERE, "cases")
 PYTENSOR_PY = os.path.join(HERE, ".work", "pytensor-venv", "bin", "python")
 THEANO_JVM = os.path.join(ROOT, "bin", "theano-jvm")
+ENGINE_JAVA = os.path.join(HERE, "engine-java.sh")
 STARTUP_SCRIPT = os.path.join(ROOT, "tutorials", "seed000_quick_guide", "scalar_addition.py")
 
 # (case, metric, label, unit, lower is better)
@@ -35,7 +36,11 @@ ROWS = [
 def run_case(side, case, env):
     """One process; returns the case's BENCH_RESULT dict (startup: wall time and peak RSS)."""
     exe = THEANO_JVM if side == "theano-jvm" else PYTENSOR_PY
-    if case == "startup":
+    if side == "engine":
+        if case == "startup":
+            return None  # not a Python process: no start-up to compare
+        cmd = [ENGINE_JAVA, case]
+    elif case == "startup":
         cmd = ["/usr/bin/time", "-f", "BENCH_TIME %e %M", exe, STARTUP_SCRIPT]
     else:
         cmd = [exe, os.path.join(CASES, case + ".py")]
@@ -68,18 +73,30 @@ def main():
     ap.add_argument("--runs", type=int, default=3, help="processes per side and case (alternating)")
     ap.add_argument("--cases", default="call_overhead,elemwise,mlp_step,compile_mlp,startup")
     ap.add_argument("--out", default=os.path.join(HERE, "results.md"))
+    ap.add_argument("--sides", default="theano-jvm,engine,pytensor", help="run only these sides (the others' earlier runs are kept)")
+    ap.add_argument("--fresh", action="store_true", help="forget the runs recorded in bench/.work/raw.json")
     args = ap.parse_args()
     threads = os.environ.get("BENCH_THREADS", "1")
     env = dict(os.environ, OMP_NUM_THREADS=threads, OPENBLAS_NUM_THREADS=threads, MKL_NUM_THREADS=threads,
                NUMBA_NUM_THREADS=threads, PYTHONPATH=CASES)
-    sides = ["theano-jvm", "pytensor"]
+    sides = ["theano-jvm", "engine", "pytensor"]
+    to_run = [x for x in sides if x in args.sides.split(",")]
+    if "theano-jvm" in to_run and not os.path.exists(os.path.join(ROOT, "polyglot-api", "graalpy-venv", ".theano-jvm-stamp")):
+        print("bench: the theano-jvm GraalPy venv is not built yet: skipping the theano-jvm side", flush=True)
+        to_run.remove("theano-jvm")
     machine = run_case("pytensor", "machine", env)
     print("machine:", machine, flush=True)
+    raw_path = os.path.join(HERE, ".work", "raw.json")
     results = {}
+    if not args.fresh and os.path.exists(raw_path):
+        with open(raw_path) as f:
+            for side, case, res in json.load(f):
+                if side not in to_run:  # keep the other side's earlier runs
+                    results.setdefault((side, case), []).append(res)
     errors = []
     for case in args.cases.split(","):
         for r in range(args.runs):
-            order = sides if r % 2 == 0 else sides[::-1]
+            order = to_run if r % 2 == 0 else to_run[::-1]
             for side in order:
                 t0 = time.time()
                 try:
@@ -88,21 +105,27 @@ def main():
                     errors.append(str(e))
                     print("FAILED", side, case, str(e)[-800:], flush=True)
                     continue
+                if res is None:
+                    continue
                 results.setdefault((side, case), []).append(res)
+                with open(raw_path, "w") as f:
+                    json.dump([[s_, c_, r_] for (s_, c_), rs in results.items() for r_ in rs], f)
                 print("%-10s %-13s run %d (%.0fs): %s" % (side, case, r + 1, time.time() - t0, res), flush=True)
     versions = subprocess.run([PYTENSOR_PY, "-c", "import pytensor, numpy, sys; from pytensor.compile.mode import get_default_mode; "
                                "print('PyTensor %s (%s), NumPy %s, CPython %s' % (pytensor.__version__, "
                                "type(get_default_mode().linker).__name__, numpy.__version__, sys.version.split()[0]))"],
                               capture_output=True, text=True, env=env).stdout.strip()
-    lines = ["| benchmark | unit | theano-jvm | PyTensor | ratio jvm/PyTensor |", "|---|---|---:|---:|---:|"]
+    lines = ["| benchmark | unit | theano-jvm | theano-jvm engine from Java (no Python) | PyTensor | ratio jvm/PyTensor | ratio engine/PyTensor |",
+             "|---|---|---:|---:|---:|---:|---:|"]
     for case, metric, label, unit, lower in ROWS:
         vals = {}
         for side in sides:
             xs = [res[metric] for res in results.get((side, case), []) if metric in res]
             vals[side] = statistics.median(xs) if xs else None
-        a, b = vals["theano-jvm"], vals["pytensor"]
-        ratio = a / b if a is not None and b else None
-        lines.append("| %s | %s | %s | %s | %s |" % (label, unit, fmt(a), fmt(b), "%.2f" % ratio if ratio is not None else "—"))
+        a, e, b = vals["theano-jvm"], vals["engine"], vals["pytensor"]
+        ratio = "%.2f" % (a / b) if a is not None and b else "—"
+        eratio = "%.2f" % (e / b) if e is not None and b else "—"
+        lines.append("| %s | %s | %s | %s | %s | %s | %s |" % (label, unit, fmt(a), fmt(e), fmt(b), ratio, eratio))
     gbs = machine["copy_gb_per_s"]
     peak = machine["sgemm_gflop_per_s"]
     notes = [
@@ -112,14 +135,21 @@ def main():
         "Machine: %s, %d CPUs (shared with other jobs while measured), %s thread(s) for BLAS on both sides. "
         "Yardsticks measured with NumPy: copy bandwidth %.1f GB/s (read+write), sgemm peak %.1f GFLOP/s." % (
             platform.processor() or platform.machine(), os.cpu_count(), threads, gbs, peak),
-        "Elementwise bandwidth is %s of the copy bandwidth on theano-jvm, %s on PyTensor; the MLP's products "
-        "reach %s of sgemm peak on theano-jvm, %s on PyTensor." % tuple(
+        "Elementwise bandwidth is %s of the copy bandwidth on theano-jvm (%s engine only), %s on PyTensor; the MLP's products "
+        "reach %s of sgemm peak on theano-jvm (%s engine only), %s on PyTensor." % tuple(
             ("%.0f %%" % (100 * v / ref)) if v else "—" for v, ref in [
-                (_med(results, "theano-jvm", "elemwise", "gb_per_s"), gbs), (_med(results, "pytensor", "elemwise", "gb_per_s"), gbs),
-                (_med(results, "theano-jvm", "mlp_step", "gflop_per_s"), peak), (_med(results, "pytensor", "mlp_step", "gflop_per_s"), peak)]),
+                (_med(results, "theano-jvm", "elemwise", "gb_per_s"), gbs), (_med(results, "engine", "elemwise", "gb_per_s"), gbs),
+                (_med(results, "pytensor", "elemwise", "gb_per_s"), gbs),
+                (_med(results, "theano-jvm", "mlp_step", "gflop_per_s"), peak), (_med(results, "engine", "mlp_step", "gflop_per_s"), peak),
+                (_med(results, "pytensor", "mlp_step", "gflop_per_s"), peak)]),
+        "The engine column runs bench/engine-java.sh: the same computations through the engine's Java API on the launcher's JVM "
+        "(arguments copied in from and results out to native memory, as the shim does), i.e. theano-jvm minus the GraalPy shim.",
         "PyTensor side: %s, its default mode; its compile cache on disk is warm after the first run." % versions,
         "Command: `bench/run.sh %s` (%s UTC)." % (" ".join(sys.argv[1:]), time.strftime("%Y-%m-%d %H:%M", time.gmtime())),
     ]
+    if to_run != sides:
+        notes.append("Only %s ran in this invocation; the other columns are from earlier runs (bench/.work/raw.json), "
+                     "not alternated with these." % ", ".join(to_run))
     if errors:
         notes.append("Failures: %d run(s) failed; see the console log." % len(errors))
     text = "\n".join(lines + notes) + "\n"

@@ -7,8 +7,5 @@
 set -euo pipefail
 ROOT="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$ROOT/bench/setup_pytensor.sh"
-if [ ! -f "$ROOT/polyglot-api/graalpy-venv/.theano-jvm-stamp" ]; then
-  echo "bench: the theano-jvm GraalPy venv is not built yet (run ./mvnw -q install -DskipTests)" >&2
-  exit 1
-fi
+(cd "$ROOT" && ./mvnw -q -o -pl truffle-nodes test-compile) >/dev/null  # the engine-only harness (bench/engine-java.sh)
 exec "${BENCH_CPYTHON:-python3}" "$ROOT/bench/driver.py" "$@"
