@@ -54,8 +54,6 @@ def dot(l, r):
     return tensor.dot(l, r)
 
 
-def _scan_missing(*args, **kwargs):
-    raise NotImplementedError("theano-jvm: theano.scan is not available in this build yet")
-
-
-scan = _scan_missing
+from theano.updates import OrderedUpdates  # noqa: E402
+from theano.scan_module import scan, map, reduce, foldl, foldr  # noqa: E402,F401
+import theano.tensor.shared_randomstreams  # noqa: E402,F401  (registers the RandomState shared constructor)

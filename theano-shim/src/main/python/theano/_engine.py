@@ -138,7 +138,7 @@ def translate(foreign):
         cls = _resolve_exception_class(str(foreign.pythonExceptionType()))
         args = []
         for a in foreign.pythonArgs():
-            if isinstance(a, str):
+            if isinstance(a, (str, int, float)):  # Java strings, boxed numbers and booleans arrive as Python's
                 args.append(a)
             else:
                 args.append(_ReprOnly(str(a.toString())))
@@ -221,10 +221,22 @@ def wrap(jv):
         else:
             kind = "generic"
         cls = _variable_classes.get(kind) or _variable_classes["generic"]
+        new = w is None
         w = cls.__new__(cls)
         w._v = jv
         tag.put("py", w)
+        if new and jv.owner() is not None and tag.get("trace") is None:
+            _add_tag_trace(jv)  # where the user built this op output, for error messages (Theano's tag.trace)
     return w
+
+
+def _add_tag_trace(jv):
+    """Records the creation trace; a failure here must never break graph building, so it is ignored."""
+    try:
+        from theano.gof.utils import add_tag_trace
+        add_tag_trace(jv)
+    except Exception:
+        pass
 
 
 def adopt(wrapper, jv):
@@ -320,6 +332,9 @@ def to_engine(x):
         return v
     if hasattr(x, "_as_TensorVariable"):
         return x._as_TensorVariable()._v
+    if isinstance(x, (numpy.generic, complex)):
+        # before the float test: numpy.float64 subclasses float but keeps its dtype (Theano's convert)
+        return marshal.to_ndarray(numpy.asarray(x))
     if isinstance(x, bool):
         return int(x)  # Theano autocasts Python bools like ints (int8)
     if isinstance(x, int):
@@ -330,8 +345,6 @@ def to_engine(x):
         return x
     if isinstance(x, numpy.ndarray):
         return marshal.to_ndarray(x)
-    if isinstance(x, (complex, numpy.generic)):
-        return marshal.to_ndarray(numpy.asarray(x))
     if isinstance(x, (list, tuple)):
         if any(is_variable(e) for e in x):
             from theano.tensor import basic

@@ -29,12 +29,18 @@ public final class InnerFunction {
     private final int[] resultSlots;
     /** Register file template: constants pre-filled, everything else null. */
     private final NdArray[] template;
+    /**
+     * The fast executor (Truffle: fused kernels, OpenBLAS products) when one is installed and the mode
+     * asks for it, as the outer function's graph gets; null: the flat perform loop below.
+     */
+    private final org.theanojvm.engine.function.Executor fast;
 
     InnerFunction(FunctionGraph fg) { this(fg, "scan"); }
 
     /** Compiles fg once; {@code owner} names the op holding it in error messages ("the inner graph of ifelse"). */
     public InnerFunction(FunctionGraph fg, String owner) {
         this.owner = owner;
+        this.fast = fastExecutor(fg);
         Map<Variable, Integer> slot = new IdentityHashMap<>();
         List<Variable> ins = fg.inputs();
         nInputs = ins.size();
@@ -76,8 +82,30 @@ public final class InnerFunction {
         for (var e : constants.entrySet()) template[e.getKey()] = e.getValue();
     }
 
+    /**
+     * The executor the flags choose for fg, when it is not the reference one (FAST_RUN with an executor
+     * factory installed); system property {@code theano.scan.inner=reference} keeps the perform loop.
+     */
+    private static org.theanojvm.engine.function.Executor fastExecutor(FunctionGraph fg) {
+        if ("reference".equals(System.getProperty("theano.scan.inner"))) return null;
+        if (org.theanojvm.engine.function.Executors.factories().isEmpty()) return null;
+        org.theanojvm.engine.function.Executor e = org.theanojvm.engine.function.Executors.create(fg);
+        return "reference".equals(e.name()) ? null : e;
+    }
+
     /** One evaluation: inputs in the inner graph's input order; results in its output order (may alias inputs). */
     public NdArray[] run(NdArray[] inputs) {
+        if (fast != null) {
+            NdArray[] r;
+            try {
+                r = fast.run(java.util.Arrays.asList(inputs));
+            } catch (TheanoException e) {
+                throw new TheanoException(e.pythonExceptionType(), List.of(e.getMessage() + "\n(in the inner graph of " + owner + ")"), e);
+            }
+            // an executor may hand back its own buffers, reused by its next run: the loop keeps every step's results
+            for (int i = 0; i < r.length; i++) r[i] = r[i].copy();
+            return r;
+        }
         NdArray[] reg = template.clone();
         System.arraycopy(inputs, 0, reg, 0, nInputs);
         for (int n = 0; n < nodes.length; n++) {
