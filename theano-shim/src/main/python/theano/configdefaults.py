@@ -61,7 +61,7 @@ AddConfigVar("profile", "If VM should collect profile information", BoolParam(Fa
 AddConfigVar("profile_optimizer", "If VM should collect optimizer profile information", BoolParam(False))
 AddConfigVar("profile_memory", "If VM should collect memory profile information and print it", BoolParam(False))
 AddConfigVar("exception_verbosity", "If 'low', the text of exceptions will generally refer to apply nodes with short names such as Elemwise{add_no_inplace}. If 'high', some exceptions will also refer to apply nodes with long descriptions.",
-             EnumStr("low", "high"))
+             EnumStr("low", "high", on_change=_push_to_engine("setExceptionVerbosity")))
 AddConfigVar("compute_test_value", "If 'True', Theano will run each op at graph build time, using Constants, SharedVariables and the tag 'test_value' as inputs to the function.",
              EnumStr("off", "ignore", "warn", "raise", "pdb"))
 AddConfigVar("print_test_value", "If 'True', the __eval__ of a Theano variable will return its test_value when this is available.", BoolParam(False))
@@ -116,6 +116,17 @@ AddConfigVar("experimental.local_alloc_elemwise_assert", "When the local_alloc_e
 AddConfigVar("reoptimize_unpickled_function", "Re-optimize the graph when a theano function is unpickled from the disk.", BoolParam(False))
 AddConfigVar("magma.enabled", " If True, use magma for matrix computation. This requires that the gpu_magma library is installed.", BoolParam(False))
 AddConfigVar("pickle_test_value", "Dump test values while pickling model. If True, test values will be dumped with model.", BoolParam(True))
+# theano.compile.profiling (profile=True reports)
+AddConfigVar("profiling.time_thunks", "Time individual thunks when profiling", BoolParam(True))
+AddConfigVar("profiling.n_apply", "Number of Apply instances to print by default", IntParam(20, lambda i: i > 0))
+AddConfigVar("profiling.n_ops", "Number of Ops to print by default", IntParam(20, lambda i: i > 0))
+AddConfigVar("profiling.output_line_width", "Max line width for the profiling output", IntParam(512, lambda i: i > 0))
+AddConfigVar("profiling.min_memory_size", "For the memory profile, do not print Apply nodes if the size of their outputs (in bytes) is lower than this threshold", IntParam(1024, lambda i: i >= 0))
+AddConfigVar("profiling.min_peak_memory", "The min peak memory usage of the order", BoolParam(False))
+AddConfigVar("profiling.destination", "File destination of the profiling output", StrParam("stderr"))
+AddConfigVar("profiling.debugprint", "Do a debugprint of the profiled functions", BoolParam(False))
+AddConfigVar("profiling.ignore_first_call", "Do we ignore the first call of a Theano function.", BoolParam(False))
+AddConfigVar("print_global_stats", "Print some global statistics (time spent) at the end", BoolParam(False))
 
 for _unknown in config.unused_flags():
     TheanoConfigWarning.warn("Theano does not recognise this flag: {0}".format(_unknown))

@@ -7,3 +7,4 @@ from theano.compile.mode import (FAST_COMPILE, FAST_RUN, DebugMode, Mode, get_de
 from theano.compile.ops import as_op
 from theano.compile.pfunc import Param, pfunc
 from theano.compile.sharedvalue import SharedVariable, shared, shared_constructor
+from theano.compile.profiling import ProfileStats

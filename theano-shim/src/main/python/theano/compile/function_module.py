@@ -38,6 +38,11 @@ class Function(object):
         self.profile = None
 
     def __call__(self, *args, **kwargs):
+        if self.profile is not None:  # profile=True: theano.compile.profiling times the whole call
+            return self.profile._call(self._run, args, kwargs)
+        return self._run(*args, **kwargs)
+
+    def _run(self, *args, **kwargs):
         output_subset = kwargs.pop("output_subset", None)
         jargs = E.ArrayList()
         for a in args:
@@ -225,12 +230,29 @@ def function_impl(inputs, outputs=None, mode=None, updates=None, givens=None, no
             if isinstance(c, SharedVariable) and c._v.defaultUpdate() is not None:
                 hidden.append((c, c._v.defaultUpdate()))
                 c._v.setDefaultUpdate(None)
+    from theano.compile import profiling
+    profile = profiling._resolve(profile, name)
     try:
-        with E.errors():
+        with E.errors(), (profiling.compiling(profile) if profile is not None else _no_profiling) as compiling:
             jfn = JFunction.compile(jins, E.jlist([o._v for o in out_vars]), jupdates, jgivens,
                                     allow_input_downcast, on_unused_input, name,
                                     mode._rewrite_config(), mode._engine_linker())
     finally:
         for c, u in hidden:
             c._v.setDefaultUpdate(u)
-    return Function(jfn, kind, output_keys, in_vars, out_vars, name)
+    fn = Function(jfn, kind, output_keys, in_vars, out_vars, name)
+    if profile is not None:
+        compiling.attach(jfn)
+        fn.profile = profile
+    return fn
+
+
+class _NoProfiling(object):
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+_no_profiling = _NoProfiling()

@@ -96,3 +96,53 @@ def add_tag_trace(thing, user_line=None):
     """Theano records where a variable was created; theano-jvm keeps no traces yet (it costs every
     graph construction a stack walk), so this is the identity."""
     return thing
+
+
+# Frames inside Theano's own graph-building code are not the user's line: Theano skips them.
+_TRACE_SKIPS = ("theano/tensor/", "theano\\tensor\\", "theano/compile/", "theano\\compile\\", "theano/gof/",
+                "theano\\gof\\", "theano/scalar/", "theano\\scalar\\", "theano/sandbox/", "theano\\sandbox\\",
+                "theano/scan_module/", "theano\\scan_module\\", "theano/sparse/", "theano\\sparse\\",
+                "theano/_engine.py", "theano\\_engine.py", "theano/gradient.py", "theano\\gradient.py",
+                "theano/ifelse.py", "theano\\ifelse.py", "theano/printing.py", "theano\\printing.py")
+
+
+def simple_extract_stack(f=None, limit=None, skips=()):
+    """(filename, lineno, name, line) of the calling frames, oldest first, leaving out frames whose file
+    contains one of `skips`; at most `limit` of them (Theano's simple_extract_stack)."""
+    import linecache
+    import sys
+    if f is None:
+        f = sys._getframe(1)
+    trace = []
+    while f is not None and (limit is None or len(trace) < limit):
+        co = f.f_code
+        filename = co.co_filename
+        if not any(s in filename for s in skips):
+            lineno = f.f_lineno
+            linecache.checkcache(filename)
+            line = linecache.getline(filename, lineno, f.f_globals)
+            trace.append((filename, lineno, co.co_name, line.strip() if line else None))
+        f = f.f_back
+    trace.reverse()
+    return trace
+
+
+def add_tag_trace(thing, user_line=None):
+    """Record where `thing` (a Variable) was created, for error messages (Theano's tag.trace): the
+    user's frames, at most theano.config.traceback.limit of them (-1: all, 0: none). The engine keeps the
+    text traceback.print_list writes under the variable's tag "trace"."""
+    import traceback
+    from theano import config
+    if user_line is None:
+        user_line = config.traceback.limit
+    if user_line == 0:
+        return thing
+    if user_line == -1:
+        user_line = None
+    skips = () if config.traceback.compile_limit > 0 else _TRACE_SKIPS
+    tr = simple_extract_stack(limit=user_line, skips=skips)
+    if tr:
+        text = "".join(traceback.format_list(traceback.StackSummary.from_list(tr)))
+        jv = thing._v if hasattr(thing, "_v") else thing  # a Python Variable or the engine variable itself
+        jv.tag().put("trace", text)
+    return thing
