@@ -61,7 +61,7 @@ def shared_dataset(data_xy, borrow=True):
     return shared_x, T.cast(shared_y, 'int32')
 
 
-def test_mlp(learning_rate=0.1, L1_reg=0.00, L2_reg=0.0001, n_epochs=12, batch_size=20, n_hidden=16):
+def test_mlp(learning_rate=0.3, L1_reg=0.00, L2_reg=0.0001, n_epochs=20, batch_size=20, n_hidden=32):
     rng = numpy.random.RandomState(1234)
     train_set_x, train_set_y = shared_dataset(make_rings(rng, 600))
     valid_set_x, valid_set_y = shared_dataset(make_rings(rng, 200))

@@ -111,7 +111,7 @@ def glorot(rng, n_in, n_out):
     return rng.uniform(low=-bound, high=bound, size=(n_in, n_out))
 
 
-def mlp(learning_rate=0.1, L2_reg=0.0001, n_epochs=12, batch_size=20, n_hidden=16):
+def mlp(learning_rate=0.3, L2_reg=0.0001, n_epochs=20, batch_size=20, n_hidden=32):
     rng = np.random.RandomState(1234)
     tx, ty = make_rings(rng, 600)
     vx, vy = make_rings(rng, 200)

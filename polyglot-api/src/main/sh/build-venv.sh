@@ -7,7 +7,7 @@
 # this network cannot reach, and NumPy's slow source build must be reused across clean clones.
 #
 #   * The venv is rebuilt only when requirements.txt, the GraalPy version or the JDK change (a stamp).
-#   * pip's wheel cache (~/.cache/pip, shared by every clone on the machine) keeps the NumPy wheel
+#   * pip's wheel cache (GraalPy's pip uses ~/.cache/pip-graalpy, shared by every clone on the machine) keeps the NumPy wheel
 #     that GraalPy's pip built from the sdist: a clean clone installs it in about a minute.
 #   * GraalPy's pip adds https://www.graalvm.org/python/wheels/ as an extra index and downloads
 #     patch updates from GitHub; both are switched off here (no network but PyPI).
