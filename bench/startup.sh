@@ -1,26 +1,44 @@
 #!/usr/bin/env bash
-# Start-up of bin/theano-jvm: `-c "import numpy, theano"`, cold and warm.
-#   cold: the first run after dropping the OS page cache (when permitted) and GraalPy's caches;
-#   warm: the median of the next N runs.
-# Usage: bench/startup.sh [N=5] [extra launcher env, e.g. THEANO_JVM_NO_JIT=1]
+# Start-up of bin/theano-jvm, cold and warm, wall and user CPU time, for the launcher as built
+# (jlinked runtime + AOT cache) and for what it falls back to:
+#   aot        the default: the runtime from build-runtime.sh with its AOT cache
+#   cds-only   THEANO_JVM_NO_AOT=1: the same runtime, its default CDS archive only
+#   no-runtime THEANO_JVM_NO_RUNTIME=1: JAVA_HOME with the Graal compiler on --upgrade-module-path
+#              (no class-data sharing at all: the launcher before the runtime existed)
+# cold: the first run after dropping the OS page cache (when permitted); warm: the median of N runs.
+# Usage: bench/startup.sh [N=3] [CODE='import numpy, theano'] [VARIANTS='aot cds-only no-runtime']
 set -euo pipefail
 ROOT="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-runs="${1:-5}"
-code='import numpy, theano'
+runs="${1:-3}"
+code="${2:-import numpy, theano}"
+variants="${3:-aot cds-only no-runtime}"
+timing="$(mktemp)"
+trap 'rm -f "$timing"' EXIT
 
-seconds() {  # wall time of one launcher run, in seconds with millisecond precision
-  local start end
-  start=$(date +%s%N)
-  "$ROOT/bin/theano-jvm" -c "$code" >/dev/null
-  end=$(date +%s%N)
-  echo "scale=3; ($end - $start) / 1000000000" | bc
+one() {  # one launcher run: prints "wall user" in seconds
+  local -a env=()
+  case "$1" in
+    aot) ;;
+    cds-only) env=(THEANO_JVM_NO_AOT=1) ;;
+    no-runtime) env=(THEANO_JVM_NO_RUNTIME=1) ;;
+    *) echo "unknown variant $1" >&2; exit 2 ;;
+  esac
+  env "${env[@]}" /usr/bin/time -o "$timing" -f '%e %U' "$ROOT/bin/theano-jvm" -c "$code" >/dev/null
+  cat "$timing"
 }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
-sync
-if echo 3 > /proc/sys/vm/drop_caches 2>/dev/null; then cold_note="page cache dropped"; else cold_note="page cache NOT dropped (no permission)"; fi
-cold=$(seconds)
-warm=()
-for _ in $(seq "$runs"); do warm+=("$(seconds)"); done
-median=$(printf '%s\n' "${warm[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')
-echo "cold: ${cold} s (${cold_note})"
-echo "warm: median ${median} s of ${runs} runs: ${warm[*]}"
+echo "bin/theano-jvm -c '$code' on $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+for variant in $variants; do
+  sync
+  if echo 3 > /proc/sys/vm/drop_caches 2>/dev/null; then cold_note="page cache dropped"; else cold_note="page cache not dropped: no permission"; fi
+  cold="$(one "$variant")"
+  walls=(); users=()
+  for _ in $(seq "$runs"); do
+    read -r wall user < <(one "$variant")
+    walls+=("$wall"); users+=("$user")
+  done
+  printf '%-10s cold: %s s wall, %s s user (%s)\n' "$variant" "${cold% *}" "${cold#* }" "$cold_note"
+  printf '%-10s warm: median %s s wall, %s s user of %s runs (wall: %s)\n' "$variant" \
+    "$(printf '%s\n' "${walls[@]}" | median)" "$(printf '%s\n' "${users[@]}" | median)" "$runs" "${walls[*]}"
+done
