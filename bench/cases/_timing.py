@@ -6,7 +6,7 @@ import json
 import os
 import time
 
-WARMUP_S = float(os.environ.get("BENCH_WARMUP_S", "6"))
+WARMUP_S = float(os.environ.get("BENCH_WARMUP_S", "30"))
 MAX_WARMUP_S = float(os.environ.get("BENCH_MAX_WARMUP_S", "90"))
 
 
