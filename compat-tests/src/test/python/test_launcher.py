@@ -59,6 +59,17 @@ def test_uncaught_exception_gives_python_traceback_and_exit_1(theano_jvm, tmp_pa
     assert "at java." not in run.stderr and "at org.graalvm" not in run.stderr, "Java stack trace leaked"
 
 
+def test_uncaught_java_exception_gives_its_class_and_message_and_exit_1(theano_jvm, tmp_path):
+    # a polyglot.ForeignException is not a Python Exception and has no Python traceback
+    script = tmp_path / "java_fails.py"
+    script.write_text("import java\nprint('before')\njava.type('java.util.ArrayList')().get(5)\n")
+    run = theano_jvm(str(script))
+    assert run.returncode == 1, run
+    assert run.stdout == "before\n", run
+    assert "java.lang.IndexOutOfBoundsException: Index 5 out of bounds for length 0" in run.stderr, run
+    assert "AttributeError" not in run.stderr and "\tat " not in run.stderr, run
+
+
 def test_dash_c_dash_m_and_stdin(theano_jvm, tmp_path):
     code = "import sys; print(sys.argv[1:]); print(input().upper()); sys.exit(3)"
     run = theano_jvm("-c", code, "a", "b", stdin="hello stdin\n")

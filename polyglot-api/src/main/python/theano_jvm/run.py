@@ -32,10 +32,31 @@ def _exit_uncaught(error, code):
     tb = error.__traceback__
     while tb is not None and tb.tb_frame.f_code is not code:
         tb = tb.tb_next  # the runner's own frames: <string> (-c), main()
-    error.__traceback__ = tb
+    try:
+        error.__traceback__ = tb
+    except AttributeError:
+        _exit_uncaught_java(error, tb)
     sys.last_type, sys.last_value, sys.last_traceback = type(error), error, tb
     sys.last_exc = error
     sys.excepthook(type(error), error, tb)
+    sys.exit(1)
+
+
+def _exit_uncaught_java(error, tb):
+    """A Java exception that reached the top (a polyglot.ForeignException: not a Python Exception, its
+    traceback read-only): the script's frames as Python prints them, then the Java class and message
+    in place of the Python exception line, instead of a Java stack trace. Exits 1."""
+    import traceback
+    if tb is not None:
+        sys.stderr.write("Traceback (most recent call last):\n" + "".join(traceback.format_tb(tb)))
+    else:  # GraalPy records no Python frames for an exception raised by Java code
+        sys.stderr.write("Uncaught Java exception (GraalPy keeps no Python traceback for it):\n")
+    try:
+        line = "%s: %s" % (error.getClass().getName(), error.getMessage())
+    except Exception:
+        line = "%s: %s" % (type(error).__name__, error)
+    sys.stderr.write(line + "\n")
+    sys.stderr.flush()
     sys.exit(1)
 
 
