@@ -26,6 +26,10 @@ ROWS = [
     ("elemwise", "gb_per_s", "  effective bandwidth (24 MB moved)", "GB/s", False),
     ("mlp_step", "ms_per_step", "SGD step, 784-500-10 tanh MLP, float32, batch 256", "ms/step", True),
     ("mlp_step", "gflop_per_s", "  GFLOP/s of its matrix products", "GFLOP/s", False),
+    ("scan_rnn", "ms_per_step", "SGD step, tanh RNN through scan, 50 steps x batch 32, 64->128, float32", "ms/step", True),
+    ("scan_rnn", "us_per_time_step", "  per time step (forward + backward)", "µs", True),
+    ("conv_layer", "ms_per_step", "SGD step, LeNet conv layer 64x1x28x28, 20 5x5 filters, pool 2x2, float64", "ms/step", True),
+    ("conv_layer", "gflop_per_s", "  GFLOP/s of the convolutions (fwd + 2 grads)", "GFLOP/s", False),
     ("compile_mlp", "cold_s", "compile 4-layer MLP training fn (build+function+1st call), fresh process", "s", True),
     ("compile_mlp", "warm_s", "  same, second compile in the same process", "s", True),
     ("startup", "wall_s", "start-up: tutorial scalar_addition.py, whole process", "s", True),
@@ -71,7 +75,7 @@ def fmt(v):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3, help="processes per side and case (alternating)")
-    ap.add_argument("--cases", default="call_overhead,elemwise,mlp_step,compile_mlp,startup")
+    ap.add_argument("--cases", default="call_overhead,elemwise,mlp_step,scan_rnn,conv_layer,compile_mlp,startup")
     ap.add_argument("--out", default=os.path.join(HERE, "results.md"))
     ap.add_argument("--sides", default="theano-jvm,engine,pytensor", help="run only these sides (the others' earlier runs are kept)")
     ap.add_argument("--fresh", action="store_true", help="forget the runs recorded in bench/.work/raw.json")
@@ -87,14 +91,15 @@ def main():
     machine = run_case("pytensor", "machine", env)
     print("machine:", machine, flush=True)
     raw_path = os.path.join(HERE, ".work", "raw.json")
+    cases = args.cases.split(",")
     results = {}
     if not args.fresh and os.path.exists(raw_path):
         with open(raw_path) as f:
             for side, case, res in json.load(f):
-                if side not in to_run:  # keep the other side's earlier runs
+                if side not in to_run or case not in cases:  # keep earlier runs of what is not rerun now
                     results.setdefault((side, case), []).append(res)
     errors = []
-    for case in args.cases.split(","):
+    for case in cases:
         for r in range(args.runs):
             order = to_run if r % 2 == 0 else to_run[::-1]
             for side in order:

@@ -19,6 +19,29 @@ import org.theanojvm.engine.types.DType;
 class NdArrayTest {
     private static NdArray m23() { return NdArray.fromDoubles(DType.FLOAT64, new long[] {2, 3}, 1, 2, 3, 4, 5, 6); }
 
+    /** assign's bulk paths (whole array, row by row) give what NumPy's `dst[...] = src` gives. */
+    @Test
+    void assignCopiesEveryLayoutLikeNumPy() {
+        NdArray src = NdArray.fromDoubles(DType.FLOAT32, new long[] {3, 4}, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+        assertArrayEquals(src.toDoubleArray(), src.copy().toDoubleArray()); // contiguous -> contiguous
+        NdArray big = NdArray.empty(DType.FLOAT32, 3, 6);
+        big.fill(-1);
+        big.slice(1, 1, 5, 1).assign(src); // big[:, 1:5] = src: rows with a dense inner axis
+        assertArrayEquals(new double[] {-1, 0, 1, 2, 3, -1, -1, 4, 5, 6, 7, -1, -1, 8, 9, 10, 11, -1}, big.toDoubleArray());
+        NdArray bcast = NdArray.empty(DType.FLOAT32, 3, 4);
+        bcast.assign(NdArray.fromDoubles(DType.FLOAT32, new long[] {4}, 7, 8, 9, 10)); // a broadcast row
+        assertArrayEquals(new double[] {7, 8, 9, 10, 7, 8, 9, 10, 7, 8, 9, 10}, bcast.toDoubleArray());
+        NdArray t = NdArray.empty(DType.FLOAT32, 4, 3);
+        t.assign(src.transpose()); // no dense inner axis on the source: the element loop
+        assertArrayEquals(new double[] {0, 4, 8, 1, 5, 9, 2, 6, 10, 3, 7, 11}, t.toDoubleArray());
+        NdArray shifted = NdArray.fromDoubles(DType.FLOAT64, new long[] {5}, 1, 2, 3, 4, 5);
+        shifted.slice(0, 1, 5, 1).assign(shifted.slice(0, 0, 4, 1)); // a[1:] = a[:-1]: NumPy copies through a temporary
+        assertArrayEquals(new double[] {1, 1, 2, 3, 4}, shifted.toDoubleArray());
+        NdArray d = NdArray.empty(DType.FLOAT64, 3, 4);
+        d.assign(src); // float32 -> float64: converted element by element
+        assertArrayEquals(src.toDoubleArray(), d.toDoubleArray());
+    }
+
     @Test
     void layoutAndViews() {
         NdArray a = m23();

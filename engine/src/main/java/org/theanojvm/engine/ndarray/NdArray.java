@@ -361,8 +361,41 @@ public final class NdArray {
         if (!Arrays.equals(shape, src.shape)) {
             src = src.broadcastTo(shape);
         }
+        if (src.dtype == dtype && size() > 0 && copyRowsInBulk(src)) return;
         final NdArray s = src;
         Strided.forEach(new NdArray[] {this, s}, off -> copyElement(s, off[1], this, off[0]));
+    }
+
+    /**
+     * Same-dtype copies (copy(), scan's output stacking, slices assigned whole) as bulk
+     * MemorySegment copies instead of one converting read and write per element: the whole array when
+     * both sides are C-contiguous, else row by row when both have a dense innermost axis. Overlapping
+     * source and destination copy as if through a temporary (MemorySegment.copy's contract) in the
+     * contiguous case; the row case leaves overlapping memory to the element loop. False when
+     * the layout allows neither (then the element loop runs).
+     */
+    private boolean copyRowsInBulk(NdArray src) {
+        if (isCContiguous() && src.isCContiguous()) {
+            MemorySegment.copy(src.seg, src.offset, seg, offset, nbytes());
+            return true;
+        }
+        int last = shape.length - 1;
+        long item = dtype.itemsize();
+        if (last < 0 || strides[last] != item || src.strides[last] != item) return false;
+        // row order could read a row already overwritten: overlapping strided copies keep the element loop
+        if (seg.asOverlappingSlice(src.seg).isPresent()) return false;
+        copyRows(src, 0, src.offset, offset, shape[last] * item);
+        return true;
+    }
+
+    private void copyRows(NdArray src, int dim, long srcOff, long dstOff, long rowBytes) {
+        if (dim == shape.length - 1) {
+            MemorySegment.copy(src.seg, srcOff, seg, dstOff, rowBytes);
+            return;
+        }
+        for (long i = 0; i < shape[dim]; i++) {
+            copyRows(src, dim + 1, srcOff + i * src.strides[dim], dstOff + i * strides[dim], rowBytes);
+        }
     }
 
     /** Copies one element between arrays of possibly different dtypes, choosing the lossless domain. */

@@ -1,0 +1,38 @@
+"""One SGD step of a LeNet-sized convolutional layer: 64 images 1x28x28, 20 filters 5x5 (valid),
+2x2 max pooling, tanh, a linear read-out and squared error, float64 (Theano's default floatX).
+GFLOP/s counts the convolution's multiply-adds forward and for the weight and input gradients."""
+import numpy
+import theano
+import theano.tensor as T
+
+from _timing import per_call_seconds, report, warm_up
+
+try:
+    from theano.tensor.signal import pool
+    conv2d = T.nnet.conv2d
+except (ImportError, AttributeError):  # PyTensor 3 dropped conv2d and pool_2d: no column on that side
+    report(case="conv_layer", note="no conv2d / pool_2d on this side")
+    raise SystemExit(0)
+
+B, C, S, F, K = 64, 1, 28, 20, 5
+rng = numpy.random.RandomState(4)
+W = theano.shared(rng.uniform(-0.1, 0.1, (F, C, K, K)))
+b = theano.shared(numpy.zeros(F))
+V = theano.shared(rng.uniform(-0.01, 0.01, (F * 12 * 12,)))
+x = T.tensor4("x")
+t = T.vector("t")
+conv = conv2d(x, W, input_shape=(B, C, S, S), filter_shape=(F, C, K, K))
+out = T.tanh(pool.pool_2d(conv, (2, 2), ignore_border=True) + b.dimshuffle("x", 0, "x", "x"))
+y = T.dot(out.flatten(2), V)
+cost = T.mean((y - t) ** 2)
+params = [W, b, V]
+grads = T.grad(cost, params)
+train = theano.function([x, t], cost, updates=[(p, p - 0.01 * g) for p, g in zip(params, grads)])
+xv = rng.uniform(0, 1, (B, C, S, S))
+tv = rng.uniform(-1, 1, B)
+train(xv, tv)
+warm_up(lambda: train(xv, tv))
+s = per_call_seconds(lambda: train(xv, tv), calls=3, repeats=9)
+out_size = S - K + 1
+flops = 2.0 * B * F * C * out_size * out_size * K * K * 3  # forward, grad W, grad x
+report(case="conv_layer", ms_per_step=s * 1e3, gflop_per_s=flops / s / 1e9)
