@@ -29,7 +29,7 @@ ROWS = [
     ("scan_rnn", "ms_per_step", "SGD step, tanh RNN through scan, 50 steps x batch 32, 64->128, float32", "ms/step", True),
     ("scan_rnn", "us_per_time_step", "  per time step (forward + backward)", "µs", True),
     ("conv_layer", "ms_per_step", "SGD step, LeNet conv layer 64x1x28x28, 20 5x5 filters, pool 2x2, float64", "ms/step", True),
-    ("conv_layer", "gflop_per_s", "  GFLOP/s of the convolutions (fwd + 2 grads)", "GFLOP/s", False),
+    ("conv_layer", "gflop_per_s", "  GFLOP/s of the convolutions (forward + weight gradient)", "GFLOP/s", False),
     ("compile_mlp", "cold_s", "compile 4-layer MLP training fn (build+function+1st call), fresh process", "s", True),
     ("compile_mlp", "warm_s", "  same, second compile in the same process", "s", True),
     ("startup", "wall_s", "start-up: tutorial scalar_addition.py, whole process", "s", True),

@@ -1,6 +1,7 @@
 """One SGD step of a LeNet-sized convolutional layer: 64 images 1x28x28, 20 filters 5x5 (valid),
 2x2 max pooling, tanh, a linear read-out and squared error, float64 (Theano's default floatX).
-GFLOP/s counts the convolution's multiply-adds forward and for the weight and input gradients."""
+GFLOP/s counts the convolution's multiply-adds forward and for the weight gradient (x is an input:
+no input gradient is computed, as in a network's first layer)."""
 import numpy
 import theano
 import theano.tensor as T
@@ -34,5 +35,5 @@ train(xv, tv)
 warm_up(lambda: train(xv, tv))
 s = per_call_seconds(lambda: train(xv, tv), calls=3, repeats=9)
 out_size = S - K + 1
-flops = 2.0 * B * F * C * out_size * out_size * K * K * 3  # forward, grad W, grad x
+flops = 2.0 * B * F * C * out_size * out_size * K * K * 2  # forward, grad W
 report(case="conv_layer", ms_per_step=s * 1e3, gflop_per_s=flops / s / 1e9)
