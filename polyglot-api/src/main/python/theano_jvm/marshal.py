@@ -46,9 +46,22 @@ def to_ndarray(array):
     return NdArray.fromAddress(engine_dtype(a.dtype), list(a.shape), a.__array_interface__["data"][0])
 
 
+# 0-d values of these dtypes cross exactly as one Java double / long (uint64 and complex do not)
+_SCALAR_AS_FLOAT = frozenset(("float64", "float32", "float16"))
+_SCALAR_AS_INT = frozenset(("int64", "int32", "int16", "int8", "uint32", "uint16", "uint8", "bool"))
+
+
 def to_numpy(ndarray):
     """An engine NdArray as a new C-contiguous NumPy array (a copy: it never aliases engine storage)."""
-    out = numpy.empty(tuple(ndarray.shape()), dtype=numpy_dtype(ndarray.dtype()))
+    dtype = numpy_dtype(ndarray.dtype())
+    if ndarray.ndim() == 0:
+        # a 0-d result (a cost, a scalar) as one number: no buffer address round trip, which costs
+        # more than the whole engine call on GraalPy (`__array_interface__` alone ~150 us)
+        if dtype.name in _SCALAR_AS_FLOAT:
+            return numpy.array(ndarray.item(), dtype=dtype)
+        if dtype.name in _SCALAR_AS_INT:
+            return numpy.array(ndarray.itemLong(), dtype=dtype)
+    out = numpy.empty(tuple(ndarray.shape()), dtype=dtype)
     if out.size:
         ndarray.copyToAddress(out.__array_interface__["data"][0])
     return out

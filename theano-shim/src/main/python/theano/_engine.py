@@ -363,6 +363,15 @@ def to_call_value(value):
     """A call argument or shared value as the engine's filter takes it: ndarrays as NdArray (Theano's
     strict ndarray rules apply), anything else as a Literal built by numpy.asarray (lossless
     conversion rules, Python floats allowed into floatX)."""
+    t = type(value)
+    if t is numpy.ndarray:
+        return marshal.to_ndarray(value)
+    # Python floats and int64-range ints, the usual scalar arguments, skip NumPy (slow to reach from
+    # GraalPy): the engine builds the Literal numpy.asarray would give (float64 / int64, str() for messages)
+    if t is float:
+        return Literal(NdArray.scalar(value), True, str(value))
+    if t is int and -0x8000000000000000 <= value <= 0x7FFFFFFFFFFFFFFF:
+        return Literal(NdArray.scalarLong(DType.INT64, value), False, str(value))
     if isinstance(value, numpy.ndarray) and not isinstance(value, numpy.matrix):
         return marshal.to_ndarray(value)
     if is_variable(value):
