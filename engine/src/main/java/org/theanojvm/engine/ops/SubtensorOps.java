@@ -228,6 +228,19 @@ public final class SubtensorOps {
             return new NdArray[] {view(in[0], spec, in, 1)};
         }
 
+        /** For {@code x[k:]} with a constant k (no stop, no step): k; otherwise Long.MIN_VALUE (scan's save-memory rewrite). */
+        public static long constantOpenSliceStart(Apply node) {
+            if (!(node.op() instanceof Subtensor s) || s.spec.pattern().size() != 1 || !(s.spec.pattern().get(0) instanceof DType[] d)) return Long.MIN_VALUE;
+            if (d[0] == null || d[1] != null || d[2] != null) return Long.MIN_VALUE;
+            return node.inputs().get(1) instanceof Constant c && c.data().ndim() == 0 ? c.data().itemLong() : Long.MIN_VALUE;
+        }
+
+        /** Whether node is {@code x[-1]} with a constant index (what scan's save-memory rewrite looks for). */
+        public static boolean readsLastAlongFirstAxis(Apply node) {
+            if (!(node.op() instanceof Subtensor s) || s.spec.pattern().size() != 1 || !(s.spec.pattern().get(0) instanceof DType)) return false;
+            return node.inputs().get(1) instanceof Constant c && c.data().ndim() == 0 && c.data().itemLong() == -1;
+        }
+
         @Override
         public boolean[][] connectionPattern(Apply node) {
             boolean[][] p = new boolean[node.inputs().size()][1];

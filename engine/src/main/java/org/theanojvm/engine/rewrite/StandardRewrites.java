@@ -68,6 +68,7 @@ public final class StandardRewrites {
         db.register("specialize", merge).register("specialize", fold);
         db.register("specialize", LocalRewrite.of("local_pow_specialize", StandardRewrites::powSpecialize, "specialize", "fast_run"));
         db.register("specialize", LocalRewrite.of("gemm_optimizer", Blas::gemmFromAdd, "specialize", "blas", "fast_run"));
+        db.register("specialize", LocalRewrite.of("scan_save_mem", org.theanojvm.engine.scan.ScanSaveMemory::transform, "specialize", "scan", "fast_run"));
         db.register("fusion", GlobalRewrite.of("elemwise_fusion", Fusion::fuseAll, "fusion", "local_elemwise_fusion", "fast_run"));
         db.register("inplace", GlobalRewrite.of("inplace_elemwise", Inplace::elemwise, "inplace", "inplace_elemwise_optimizer", "fast_run"));
         db.register("inplace", GlobalRewrite.of("inplace_blas", Inplace::blas, "inplace", "fast_run"));

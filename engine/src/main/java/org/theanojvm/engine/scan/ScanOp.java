@@ -51,6 +51,13 @@ public final class ScanOp extends Op {
     private final int nRecurrent;
     private volatile InnerFunction compiled;
     private volatile boolean[][] connection;
+    /**
+     * Per output: keep only the last step (after as many entries as the initial state has, so the
+     * result's time axis has initLength + 1 entries). Set by the
+     * scan_save_mem rewrite ({@link ScanSaveMemory}) when every client of that output reads {@code [-1]};
+     * all false as built by theano.scan.
+     */
+    private boolean[] lastOnly;
 
     /**
      * @param innerInputs sequence slices, state tap placeholders, non-sequence placeholders
@@ -101,7 +108,39 @@ public final class ScanOp extends Op {
             if (!c.isTensor() || c.ndim() != 0) throw new TheanoTypeError("The condition of scan (until) must be a scalar, got " + c.type());
         }
         this.inner = new FunctionGraph(innerInputs, innerOutputs);
+        this.lastOnly = new boolean[taps.length];
     }
+
+    /** This scan, keeping only the last step of the outputs flagged (the compiled inner function is shared). */
+    public ScanOp keepingOnlyLastStep(boolean[] flags) {
+        ScanOp s = new ScanOp(inner.inputs(), inner.outputs(), nSeqs, taps, nNonSeqs, asWhile, truncateGradient, name);
+        s.lastOnly = flags.clone();
+        s.compiled = compiled;
+        return s;
+    }
+
+    /** This scan without the map outputs flagged in {@code drop} (recurrent outputs cannot be dropped). */
+    public ScanOp withoutOutputs(boolean[] drop) {
+        List<Variable> outs = new ArrayList<>();
+        List<int[]> keptTaps = new ArrayList<>();
+        List<Boolean> keptLast = new ArrayList<>();
+        for (int i = 0; i < taps.length; i++) {
+            if (drop[i]) {
+                if (taps[i].length > 0) throw new IllegalArgumentException("a recurrent output cannot be dropped");
+                continue;
+            }
+            outs.add(inner.outputs().get(i));
+            keptTaps.add(taps[i]);
+            keptLast.add(lastOnly[i]);
+        }
+        if (asWhile) outs.add(inner.outputs().get(taps.length));
+        ScanOp s = new ScanOp(inner.inputs(), outs, nSeqs, keptTaps.toArray(new int[0][]), nNonSeqs, asWhile, truncateGradient, name);
+        for (int i = 0; i < keptLast.size(); i++) s.lastOnly[i] = keptLast.get(i);
+        return s;
+    }
+
+    /** Whether output i keeps only its last step (see {@link #keepingOnlyLastStep}). */
+    public boolean keepsOnlyLastStep(int output) { return lastOnly[output]; }
 
     // ------------------------------------------------------------------ layout accessors (for the grad, the shim and printers)
 
@@ -233,6 +272,8 @@ public final class ScanOp extends Op {
                 for (int j = 0; j < kInit[i]; j++) hist[i].add(init.index(0, j));
             }
         }
+        long[][] firstShape = new long[nOut][];
+        for (int i = 0; i < nOut; i++) if (!hist[i].isEmpty()) firstShape[i] = hist[i].get(0).shape();
         NdArray[] args = new NdArray[inner.inputs().size()];
         int ns = innerNonSeqStart(), os = outerNonSeqStart();
         for (int m = 0; m < nNonSeqs; m++) args[ns + m] = in[os + m];
@@ -247,12 +288,20 @@ public final class ScanOp extends Op {
                 NdArray v = outs[i];
                 // every step must produce the shape of the first one (of the initial state for a recurrent output),
                 // since the results are stacked
-                if (!hist[i].isEmpty() && !Arrays.equals(hist[i].get(0).shape(), v.shape())) {
+                if (firstShape[i] == null) firstShape[i] = v.shape();
+                else if (!Arrays.equals(firstShape[i], v.shape())) {
                     throw new TheanoValueError("Scan " + name + ": output " + i + " has shape " + NdArray.shapeString(v.shape()) + " at step " + t
-                            + " but " + NdArray.shapeString(hist[i].get(0).shape()) + (taps[i].length > 0 ? " in its initial state" : " at step 0")
+                            + " but " + NdArray.shapeString(firstShape[i]) + (taps[i].length > 0 ? " in its initial state" : " at step 0")
                             + "; all steps of an output must have the same shape.");
                 }
                 hist[i].add(v);
+                // only [-1] is read: drop the steps the taps will not read again (the next step reads
+                // back at most initLength(i) entries; the newest is kept for the result), so memory
+                // stays bounded by the taps' window
+                if (lastOnly[i]) {
+                    int stale = hist[i].size() - 2 - kInit[i]; // keep the kInit + 1 newest
+                    if (stale >= 0) hist[i].set(stale, null);
+                }
             }
             // until: the step whose condition is true is kept, then the loop stops (Theano's do_while)
             if (asWhile && outs[nOut].item() != 0) break;
@@ -260,12 +309,13 @@ public final class ScanOp extends Op {
         NdArray[] result = new NdArray[nOut];
         for (int i = 0; i < nOut; i++) {
             List<NdArray> h = hist[i];
-            long[] stepShape = h.get(0).shape();
+            long[] stepShape = firstShape[i];
             long[] shape = new long[stepShape.length + 1];
-            shape[0] = h.size();
+            int first = lastOnly[i] ? Math.max(0, h.size() - 1 - kInit[i]) : 0; // lastOnly: the initial entries' count + the last step
+            shape[0] = h.size() - first;
             System.arraycopy(stepShape, 0, shape, 1, stepShape.length);
             NdArray out = NdArray.empty(node.outputs().get(i).dtype(), shape);
-            for (int t = 0; t < h.size(); t++) out.index(0, t).assign(h.get(t));
+            for (int t = first; t < h.size(); t++) out.index(0, t - first).assign(h.get(t));
             result[i] = out;
         }
         return result;
