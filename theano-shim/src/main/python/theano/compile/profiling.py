@@ -116,6 +116,15 @@ def _function_name_from_stack():
     return None
 
 
+def _sum_by(node_values, key):
+    """{key(node): sum of its values} over (apply node, value) pairs: the per-class and per-op tables."""
+    rval = {}
+    for node, value in node_values:
+        k = key(node)
+        rval[k] = rval.get(k, 0) + value
+    return rval
+
+
 class ProfileStats(object):
     """Runtime and memory profile of compiled functions: compilation, optimization, execution.
 
@@ -258,25 +267,13 @@ class ProfileStats(object):
     # ---- aggregation --------------------------------------------------------------------------------
     def class_time(self):
         """dict op class -> total time on thunks"""
-        rval = {}
-        for node, t in self.apply_time.items():
-            typ = type(node.op)
-            rval[typ] = rval.get(typ, 0) + t
-        return rval
+        return _sum_by(self.apply_time.items(), lambda node: type(node.op))
 
     def class_callcount(self):
-        rval = {}
-        for node, count in self.apply_callcount.items():
-            typ = type(node.op)
-            rval[typ] = rval.get(typ, 0) + count
-        return rval
+        return _sum_by(self.apply_callcount.items(), lambda node: type(node.op))
 
     def class_nodes(self):
-        rval = {}
-        for node in self.apply_callcount:
-            typ = type(node.op)
-            rval[typ] = rval.get(typ, 0) + 1
-        return rval
+        return _sum_by(((node, 1) for node in self.apply_callcount), lambda node: type(node.op))
 
     def class_impl(self):
         rval = {}
@@ -289,22 +286,13 @@ class ProfileStats(object):
         return rval
 
     def op_time(self):
-        rval = {}
-        for node, t in self.apply_time.items():
-            rval[node.op] = rval.get(node.op, 0) + t
-        return rval
+        return _sum_by(self.apply_time.items(), lambda node: node.op)
 
     def op_callcount(self):
-        rval = {}
-        for node, count in self.apply_callcount.items():
-            rval[node.op] = rval.get(node.op, 0) + count
-        return rval
+        return _sum_by(self.apply_callcount.items(), lambda node: node.op)
 
     def op_nodes(self):
-        rval = {}
-        for node in self.apply_callcount:
-            rval[node.op] = rval.get(node.op, 0) + 1
-        return rval
+        return _sum_by(((node, 1) for node in self.apply_callcount), lambda node: node.op)
 
     def op_impl(self):
         return {node.op: ("C " if self.apply_cimpl.get(node) else "Py") for node in self.apply_callcount}

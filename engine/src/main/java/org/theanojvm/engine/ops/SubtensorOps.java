@@ -230,15 +230,24 @@ public final class SubtensorOps {
 
         /** For {@code x[k:]} with a constant k (no stop, no step): k; otherwise Long.MIN_VALUE (scan's save-memory rewrite). */
         public static long constantOpenSliceStart(Apply node) {
-            if (!(node.op() instanceof Subtensor s) || s.spec.pattern().size() != 1 || !(s.spec.pattern().get(0) instanceof DType[] d)) return Long.MIN_VALUE;
-            if (d[0] == null || d[1] != null || d[2] != null) return Long.MIN_VALUE;
-            return node.inputs().get(1) instanceof Constant c && c.data().ndim() == 0 ? c.data().itemLong() : Long.MIN_VALUE;
+            Long k = onlyEntryConstant(node);
+            return k != null && onlyEntry(node) instanceof DType[] d && d[1] == null && d[2] == null ? k : Long.MIN_VALUE;
         }
 
         /** Whether node is {@code x[-1]} with a constant index (what scan's save-memory rewrite looks for). */
         public static boolean readsLastAlongFirstAxis(Apply node) {
-            if (!(node.op() instanceof Subtensor s) || s.spec.pattern().size() != 1 || !(s.spec.pattern().get(0) instanceof DType)) return false;
-            return node.inputs().get(1) instanceof Constant c && c.data().ndim() == 0 && c.data().itemLong() == -1;
+            return onlyEntry(node) instanceof DType && Long.valueOf(-1).equals(onlyEntryConstant(node));
+        }
+
+        /** The one entry of a Subtensor node indexing only the first axis (DType or DType[3]), else null. */
+        private static Object onlyEntry(Apply node) {
+            return node.op() instanceof Subtensor s && s.spec.pattern().size() == 1 ? s.spec.pattern().get(0) : null;
+        }
+
+        /** Its first index input (an index, or a slice's start) when that is a constant scalar, else null. */
+        private static Long onlyEntryConstant(Apply node) {
+            if (onlyEntry(node) == null || node.inputs().size() < 2) return null;
+            return node.inputs().get(1) instanceof Constant c && c.data().ndim() == 0 ? c.data().itemLong() : null;
         }
 
         @Override
