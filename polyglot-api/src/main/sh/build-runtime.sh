@@ -22,6 +22,7 @@ DIST="$ROOT/polyglot-api/target/theano-jvm"
 RUNTIME="$DIST/runtime"
 VENV="${THEANO_JVM_VENV:-$ROOT/polyglot-api/graalpy-venv}"
 . "$ROOT/bin/lib/find-jdk.sh"
+. "$ROOT/bin/lib/aot-cache.sh"
 
 # Every module of the JDK but the Graal compiler (ours replaces it) and the tools jlink cannot link
 # from a run-time image; theano-jvm's class-path jars may use any of the others.
@@ -57,7 +58,7 @@ if [ ! -f "$VENV/.theano-jvm-stamp" ]; then
   echo "[theano-jvm] no GraalPy venv yet: no AOT cache"
   exit 0
 fi
-if [ -f "$aot" ] && [ -z "$(find "$DIST/modules" "$DIST/upgrade" "$DIST/classpath" "$RUNTIME/theano-jvm-jdk" -newer "$aot" -print -quit)" ]; then
+if theano_jvm_aot_cache_fresh "$DIST" "$aot"; then
   echo "[theano-jvm] AOT cache is up to date ($aot)"
   exit 0
 fi
