@@ -265,3 +265,58 @@ def test_default_executor_agrees_with_the_reference_executor():
     ref = theano.function([x, w, b], outs, mode="FAST_COMPILE")(xv, wv, bv)
     for a, r in zip(fast, ref):
         np.testing.assert_allclose(a, r, rtol=1e-10, atol=1e-12)
+
+
+# ----------------------------------------------------------------------------- bilinear upsampling
+
+def clamped_linear_resample(a, ratio, axis):
+    """Output j along `axis` samples the input at (j - (ratio-1)//2) / ratio, clamped to the edges,
+    by linear interpolation (the behaviour Theano 1.0's bilinear_upsampling documents by its tests)."""
+    n = a.shape[axis]
+    pos = np.clip((np.arange(n * ratio) - (ratio - 1) // 2) / float(ratio), 0, n - 1)
+    lo = np.floor(pos).astype(int)
+    hi = np.minimum(lo + 1, n - 1)
+    w = pos - lo
+    shape = [1] * a.ndim
+    shape[axis] = -1
+    return np.take(a, lo, axis=axis) * (1 - w).reshape(shape) + np.take(a, hi, axis=axis) * w.reshape(shape)
+
+
+def test_bilinear_kernels_are_triangles():
+    k1 = theano.function([], abstract_conv.bilinear_kernel_1D(3, normalize=False))()
+    np.testing.assert_allclose(k1, [1, 2, 3, 2, 1])
+    r = T.iscalar("r")
+    k1n = theano.function([r], abstract_conv.bilinear_kernel_1D(r, normalize=True))(4)
+    np.testing.assert_allclose(k1n, np.array([1, 2, 3, 4, 3, 2, 1]) / 4.0)
+    k2 = theano.function([], abstract_conv.bilinear_kernel_2D(2, normalize=True))()
+    np.testing.assert_allclose(k2, np.outer([1, 2, 1], [1, 2, 1]) / 4.0)
+
+
+def test_bilinear_upsampling_of_two_by_two_by_hand():
+    x = np.array([[[[1, 2], [3, 4]]]], dtype=theano.config.floatX)
+    out = theano.function([], abstract_conv.bilinear_upsampling(x, ratio=2, batch_size=1, num_input_channels=1))()
+    np.testing.assert_allclose(out[0, 0], [[1, 1.5, 2, 2], [2, 2.5, 3, 3], [3, 3.5, 4, 4], [3, 3.5, 4, 4]])
+
+
+@pytest.mark.parametrize("ratio", [2, 3, 4, 5])
+@pytest.mark.parametrize("use_1D_kernel", [True, False])
+def test_bilinear_upsampling_matches_clamped_interpolation(ratio, use_1D_kernel):
+    xv = rng.randn(2, 3, 4, 5)
+    x = T.dtensor4("x")
+    f = theano.function([x], abstract_conv.bilinear_upsampling(x, ratio=ratio, use_1D_kernel=use_1D_kernel))
+    out = f(xv)
+    assert out.shape == (2, 3, 4 * ratio, 5 * ratio)
+    expected = clamped_linear_resample(clamped_linear_resample(xv, ratio, 2), ratio, 3)
+    np.testing.assert_allclose(out, expected, rtol=1e-10, atol=1e-12)
+
+
+def test_bilinear_upsampling_float32_and_gradient():
+    x = T.ftensor4("x")
+    up = T.nnet.abstract_conv.bilinear_upsampling(x, ratio=2)
+    assert up.dtype == "float32"
+    verify_grad(lambda v: abstract_conv.bilinear_upsampling(v, ratio=3), [rng.randn(1, 2, 3, 3)], rng=rng)
+
+
+def test_bilinear_upsampling_needs_a_ratio():
+    with pytest.raises(ValueError, match="No ratio"):
+        abstract_conv.bilinear_upsampling(T.dtensor4())

@@ -346,3 +346,72 @@ def separable_conv3d(input, depthwise_filters, pointwise_filters, num_channels, 
     pointwise_op = AbstractConv3d(kshp=pointwise_filter_shape, border_mode="valid", subsample=(1, 1, 1),
                                   filter_flip=filter_flip, filter_dilation=(1, 1, 1), num_groups=1)
     return pointwise_op(depthwise_out, tb.as_tensor_variable(pointwise_filters))
+
+
+# ----------------------------------------------------------------------------- bilinear upsampling
+
+def bilinear_kernel_1D(ratio, normalize=True):
+    """The 1-D bilinear interpolation kernel for an integer upsampling ratio: the triangle
+    1, 2, ..., ratio, ..., 2, 1 (length 2*ratio - 1), divided by ratio when normalize is true.
+    ratio may be an int or a symbolic integer scalar."""
+    from theano import config
+    rising = tb.arange(1, ratio + 1, dtype=config.floatX)
+    kernel = tb.concatenate([rising, rising[-2::-1]])
+    if normalize:
+        kernel = kernel / tb.cast(ratio, config.floatX)
+    return kernel
+
+
+def bilinear_kernel_2D(ratio, normalize=True):
+    """The 2-D bilinear kernel: the outer product of two 1-D kernels ((2*ratio - 1) x (2*ratio - 1))."""
+    k = bilinear_kernel_1D(ratio, normalize=normalize)
+    return k.dimshuffle(0, "x") * k.dimshuffle("x", 0)
+
+
+def bilinear_upsampling(input, ratio=None, frac_ratio=None, batch_size=None, num_input_channels=None,
+                        use_1D_kernel=True):
+    """Upsample the last two axes of a 4-D (batch, channels, rows, cols) tensor by an integer ratio
+    with bilinear interpolation, as Theano 1.0 does: the border rows and columns are repeated once,
+    then a transposed convolution with stride `ratio` spreads every pixel over the bilinear kernel.
+    The result has shape (batch, channels, rows*ratio, cols*ratio); output pixel j along an axis
+    samples the input at (j - (ratio-1)//2) / ratio, clamped to the edges.
+
+    use_1D_kernel does the two axes one after the other (cheaper); the 2-D kernel gives the same values.
+    batch_size and num_input_channels are optional static shape hints."""
+    if ratio is None and frac_ratio is None:
+        raise ValueError("No ratio (or frac_ratio) provided for bilinear_upsampling.")
+    if frac_ratio is not None:
+        raise NotImplementedError("theano-jvm: bilinear_upsampling with frac_ratio is not supported; "
+                                  "use an integer ratio")
+    input = tb.as_tensor_variable(input)
+    if input.ndim != 4:
+        raise TypeError("bilinear_upsampling expects a 4-D (batch, channels, rows, cols) tensor, got %d-D"
+                        % input.ndim)
+    try:
+        images = batch_size * num_input_channels
+    except TypeError:
+        images = None
+    rows, cols = input.shape[2], input.shape[3]
+    # every (batch, channel) image becomes its own single-channel image
+    images_in = input.reshape((-1, 1, rows, cols))
+    # repeat the first and last row, then the first and last column, so the border interpolates
+    # towards itself instead of towards zero
+    padded = tb.concatenate([images_in[:, :, :1, :], images_in, images_in[:, :, -1:, :]], axis=2)
+    padded = tb.concatenate([padded[:, :, :, :1], padded, padded[:, :, :, -1:]], axis=3)
+    # the transposed convolution's border: puts sample 0 of the output (ratio-1)//2 steps before input 0
+    pad = 2 * ratio - (ratio - 1) // 2 - 1
+    up_rows, up_cols = rows * ratio, cols * ratio
+    if use_1D_kernel:
+        kernel = tb.cast(bilinear_kernel_1D(ratio, normalize=True), input.dtype)
+        along_rows = conv2d_grad_wrt_inputs(
+            padded, kernel.dimshuffle("x", "x", 0, "x"), input_shape=(images, 1, up_rows, cols + 2),
+            filter_shape=(1, 1, None, 1), border_mode=(pad, 0), subsample=(ratio, 1), filter_flip=True)
+        upsampled = conv2d_grad_wrt_inputs(
+            along_rows, kernel.dimshuffle("x", "x", "x", 0), input_shape=(images, 1, up_rows, up_cols),
+            filter_shape=(1, 1, 1, None), border_mode=(0, pad), subsample=(1, ratio), filter_flip=True)
+    else:
+        kernel = tb.cast(bilinear_kernel_2D(ratio, normalize=True), input.dtype)
+        upsampled = conv2d_grad_wrt_inputs(
+            padded, kernel.dimshuffle("x", "x", 0, 1), input_shape=(images, 1, up_rows, up_cols),
+            filter_shape=(1, 1, None, None), border_mode=(pad, pad), subsample=(ratio, ratio), filter_flip=True)
+    return upsampled.reshape((input.shape[0], input.shape[1], up_rows, up_cols))
