@@ -20,6 +20,7 @@ LEARNS = {
     "denoising_autoencoder.py": 0.75,
     "rbm.py": 0.85,
     "gru.py": 0.6,
+    "lstm.py": 0.7,
 }
 
 
