@@ -177,3 +177,55 @@ def test_confusion_matrix():
     np.testing.assert_array_equal(conf, expected)
     with pytest.raises(ValueError):
         T.nnet.confusion_matrix(T.imatrix(), p)
+
+
+# ----------------------------------------------------------------------------- h_softmax
+
+def _np_softmax(a):
+    e = np.exp(a - a.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def _h_softmax_case(seed=3, batch=5, feat=4, n_classes=3, per_class=4, n_outputs=10):
+    r = np.random.RandomState(seed)
+    return dict(x=r.randn(batch, feat), W1=r.randn(feat, n_classes), b1=r.randn(n_classes),
+                W2=r.randn(n_classes, feat, per_class), b2=r.randn(n_classes, per_class),
+                target=r.randint(0, n_outputs, size=batch).astype("int32"),
+                batch=batch, n_classes=n_classes, per_class=per_class, n_outputs=n_outputs)
+
+
+def _np_h_softmax_all(c):
+    class_p = _np_softmax(c["x"] @ c["W1"] + c["b1"])
+    out = np.empty((c["batch"], c["n_classes"] * c["per_class"]))
+    for k in range(c["n_classes"]):
+        within = _np_softmax(c["x"] @ c["W2"][k] + c["b2"][k])
+        out[:, k * c["per_class"]:(k + 1) * c["per_class"]] = class_p[:, k:k + 1] * within
+    return out[:, :c["n_outputs"]]
+
+
+def test_h_softmax_all_outputs_match_numpy():
+    c = _h_softmax_case()
+    x, W1, b1, W2, b2 = T.dmatrix(), T.dmatrix(), T.dvector(), T.dtensor3(), T.dmatrix()
+    out = T.nnet.h_softmax(x, c["batch"], c["n_outputs"], c["n_classes"], c["per_class"], W1, b1, W2, b2)
+    got = theano.function([x, W1, b1, W2, b2], out)(c["x"], c["W1"], c["b1"], c["W2"], c["b2"])
+    assert got.shape == (5, 10)
+    np.testing.assert_allclose(got, _np_h_softmax_all(c), rtol=1e-12)
+    # with all n_classes * per_class outputs kept, each row is a distribution
+    c12 = _h_softmax_case(n_outputs=12)
+    full = T.nnet.h_softmax(x, 5, 12, 3, 4, W1, b1, W2, b2)
+    rows = theano.function([x, W1, b1, W2, b2], full)(c12["x"], c12["W1"], c12["b1"], c12["W2"], c12["b2"])
+    np.testing.assert_allclose(rows.sum(axis=1), np.ones(5), rtol=1e-12)
+
+
+def test_h_softmax_target_probabilities_and_gradient():
+    c = _h_softmax_case()
+    x, W1, b1, W2, b2, t = T.dmatrix(), T.dmatrix(), T.dvector(), T.dtensor3(), T.dmatrix(), T.ivector()
+    out = T.nnet.h_softmax(x, c["batch"], c["n_outputs"], c["n_classes"], c["per_class"], W1, b1, W2, b2, target=t)
+    got = theano.function([x, W1, b1, W2, b2, t], out)(c["x"], c["W1"], c["b1"], c["W2"], c["b2"], c["target"])
+    assert got.shape == (5,)
+    np.testing.assert_allclose(got, _np_h_softmax_all(c)[np.arange(5), c["target"]], rtol=1e-12)
+
+    def nll(W1_, b1_, W2_, b2_):
+        p = T.nnet.h_softmax(T.constant(c["x"]), 5, 10, 3, 4, W1_, b1_, W2_, b2_, target=T.constant(c["target"]))
+        return -T.log(p).mean()
+    verify_grad(nll, [c["W1"], c["b1"], c["W2"], c["b2"]], rng=np.random.RandomState(0))

@@ -129,5 +129,30 @@ def confusion_matrix(actual, pred):
         return E.wrap_list(_NNet.confusionMatrix(tb._j(actual), tb._j(pred)))
 
 
-def h_softmax(*args, **kwargs):
-    raise NotImplementedError("theano-jvm: h_softmax is not implemented yet")
+def h_softmax(x, batch_size, n_outputs, n_classes, n_outputs_per_class, W1, b1, W2, b2, target=None):
+    """Two-level hierarchical softmax (Theano 1.0's signature): the outputs are split into n_classes
+    classes of n_outputs_per_class each; p(output) = p(class | x) * p(output | class, x).
+
+    x: (batch_size, n_features); W1: (n_features, n_classes); b1: (n_classes,);
+    W2: (n_classes, n_features, n_outputs_per_class); b2: (n_classes, n_outputs_per_class).
+    Without target: the (batch_size, n_outputs) matrix of all output probabilities (the class grid
+    cut to its first n_outputs columns). With target (integer output indices, (batch_size,) or
+    (batch_size, 1)): the (batch_size,) probabilities of the targets, computing only each target's
+    class's second-level softmax, which is what makes it cheap for training."""
+    x = tb.as_tensor_variable(x)
+    class_probs = softmax(tb.dot(x, W1) + b1)
+    if target is None:
+        # every class's second-level softmax: (batch, n_classes, n_outputs_per_class)
+        activations = tb.tensordot(x, W2, (1, 1)) + b2
+        within_class = softmax(activations.reshape((-1, n_outputs_per_class)))
+        within_class = within_class.reshape((batch_size, n_classes, n_outputs_per_class))
+        output_probs = class_probs.dimshuffle(0, 1, "x") * within_class
+        return output_probs.reshape((batch_size, n_classes * n_outputs_per_class))[:, :n_outputs]
+    target = tb.as_tensor_variable(target).flatten()
+    target_classes = target // n_outputs_per_class
+    target_outputs_in_class = target % n_outputs_per_class
+    rows = tb.arange(batch_size)
+    # only the target's class: x[i] . W2[class_i] + b2[class_i], one small product per sample
+    activations = tb.batched_dot(x, W2[target_classes]) + b2[target_classes]
+    within_class = softmax(activations)
+    return class_probs[rows, target_classes] * within_class[rows, target_outputs_in_class]
