@@ -195,6 +195,7 @@ final class ScanGrad {
             bInnerOuts.add(gOf.get(ph));
             bTaps.add(new int[0]);
         }
+        bInnerOuts = reuseForwardResults(op, outputs, cloned, nFwd, bInnerOuts, bInnerSeqs, bOuterSeqs);
         // The backward op's layout wants the carried outputs' placeholders right after the sequences; its output order
         // (sequence grads, carries, non-sequence grads) matches the order of those inputs.
         List<Variable> bInnerIns = new ArrayList<>(bInnerSeqs);
@@ -265,6 +266,58 @@ final class ScanGrad {
             if (inConn[x] && DisconnectedType.is(result.get(x)) && x > 0) result.set(x, T.zerosLikeFloat(inputs.get(x)));
         }
         return result;
+    }
+
+    /**
+     * The body above is the VJP of a clone of the forward body, so it would recompute the forward step
+     * (tanh and sigmoid gradients read their own output; every product and sum under it runs again).
+     * The forward scan already stored every step's result: where the backward body reads a cloned step
+     * output, it reads that stored value instead, fed as one more backward sequence (Theano's scan grad
+     * does the same), and the recomputation becomes dead code. Only outputs whose whole buffer is kept
+     * qualify; a body that reads none gets no extra sequence.
+     */
+    private static List<Variable> reuseForwardResults(ScanOp op, List<Variable> outputs, List<Variable> cloned, Variable nFwd,
+            List<Variable> bInnerOuts, List<Variable> bInnerSeqs, List<Variable> bOuterSeqs) {
+        Map<Variable, Variable> stored = new IdentityHashMap<>();
+        List<Variable> inOrder = new ArrayList<>();
+        Map<Variable, Integer> outputOf = new IdentityHashMap<>();
+        for (int i = 0; i < op.nOuts(); i++) {
+            Variable y = cloned.get(i);
+            if (!isFloat(outputs.get(i)) || y.owner() == null || stored.containsKey(y) || op.keepsOnlyLastStep(i)) continue;
+            Variable ph = ScanBuilder.stepType(outputs.get(i).tensorType()).makeVariable(null);
+            if (!ph.type().equals(y.type())) continue;
+            stored.put(y, ph);
+            inOrder.add(ph);
+            outputOf.put(ph, i);
+        }
+        if (stored.isEmpty()) return bInnerOuts;
+        // op gradients rebuild what they read (tanh's builds a new tanh of the same input), so a node applying
+        // the same op to the same inputs as a step output is that output too (a local merge)
+        Map<Variable, Variable> replace = new IdentityHashMap<>(stored);
+        for (org.theanojvm.engine.graph.Apply a : Graphs.toposort(new ArrayList<>(stored.keySet()), bInnerOuts)) {
+            for (Variable y : stored.keySet()) {
+                org.theanojvm.engine.graph.Apply f = y.owner();
+                if (a == f || !a.op().equals(f.op()) || !sameInputs(a.inputs(), f.inputs())) continue;
+                replace.put(a.outputs().get(f.outputs().indexOf(y)), stored.get(y));
+            }
+        }
+        List<Variable> rewired = Graphs.clone(bInnerOuts, replace, null);
+        java.util.Set<Variable> read = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        read.addAll(Graphs.ancestors(rewired, null));
+        for (Variable ph : inOrder) {
+            if (!read.contains(ph)) continue;
+            int i = outputOf.get(ph);
+            Variable start = T.constant(NdArray.scalarLong(DType.INT64, op.initLength(i)));
+            bOuterSeqs.add(ScanBuilder.reverse(slice(outputs.get(i), start, T.add(start, nFwd))));
+            bInnerSeqs.add(ph);
+        }
+        return new ArrayList<>(rewired);
+    }
+
+    private static boolean sameInputs(List<Variable> a, List<Variable> b) {
+        if (a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); i++) if (a.get(i) != b.get(i)) return false;
+        return true;
     }
 
     private static boolean isFloat(Variable v) { return v.isTensor() && v.dtype().isFloat(); }

@@ -136,4 +136,19 @@ class ScanGradTest {
         DisconnectedInputError e = assertThrows(DisconnectedInputError.class, () -> Gradient.grad(T.sum(r.output(0)), List.of(unused)));
         assertTrue(e.getMessage().contains("u"), e.getMessage());
     }
+    @Test
+    void backwardBodyReadsTheStoredForwardResultsInsteadOfRecomputingThem() {
+        Variable X = T.dmatrix("X"), W = T.dmatrix("W"), h0 = T.dvector("h0");
+        ScanResult r = Scan.scan(a -> List.of(T.tanh(T.add(T.dot(a.get(1), a.get(2)), a.get(0)))), List.of(X), Scan.outputs(h0), List.of(W), null,
+                false, -1, null);
+        Variable gW = Gradient.grad(T.sum(r.output(0)), List.of(W)).get(0);
+        ScanOp back = null;
+        for (Variable v : org.theanojvm.engine.graph.Graphs.ancestors(List.of(gW), null)) {
+            if (v.owner() != null && v.owner().op() instanceof ScanOp s && s.name().startsWith("grad_of_")) back = s;
+        }
+        assertTrue(back != null, "no backward scan in the gradient graph");
+        for (var node : back.inner().toposort()) {
+            assertTrue(!node.op().toString().contains("tanh"), "the backward body recomputes the forward tanh: " + node);
+        }
+    }
 }
