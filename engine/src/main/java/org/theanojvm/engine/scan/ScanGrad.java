@@ -186,16 +186,33 @@ final class ScanGrad {
             bInnerOuts.add(next);
             bTaps.add(new int[] {-1});
         }
+        int nsStart = bInnerOuts.size();
         int[] nsOut = new int[op.nNonSeqs()];
+        boolean[] nsHasGrad = new boolean[op.nNonSeqs()];
         for (int m = 0; m < op.nNonSeqs(); m++) {
             Variable ph = bInnerNonSeqs.get(m);
             nsOut[m] = -1;
             if (!isFloat(ph)) continue;
+            nsHasGrad[m] = true;
             nsOut[m] = bInnerOuts.size();
             bInnerOuts.add(gOf.get(ph));
-            bTaps.add(new int[0]);
         }
         bInnerOuts = reuseForwardResults(op, outputs, cloned, nFwd, bInnerOuts, bInnerSeqs, bOuterSeqs);
+        // the non-sequences' per-step gradients: what can be summed over time as one product outside the loop is,
+        // the rest stays a per-step output summed afterwards
+        List<Variable> perStep = new ArrayList<>();
+        for (int m = 0; m < op.nNonSeqs(); m++) perStep.add(nsOut[m] < 0 ? null : bInnerOuts.get(nsOut[m]));
+        TimeSummedGradients timeSums = new TimeSummedGradients(perStep, bInnerSeqs);
+        bInnerOuts = new ArrayList<>(bInnerOuts.subList(0, nsStart));
+        for (int m = 0; m < op.nNonSeqs(); m++) {
+            nsOut[m] = -1;
+            if (timeSums.inLoop(m) == null) continue;
+            nsOut[m] = bInnerOuts.size();
+            bInnerOuts.add(timeSums.inLoop(m));
+        }
+        int stackStart = bInnerOuts.size();
+        bInnerOuts.addAll(timeSums.stackedOutputs());
+        while (bTaps.size() < bInnerOuts.size()) bTaps.add(new int[0]);
         // The backward op's layout wants the carried outputs' placeholders right after the sequences; its output order
         // (sequence grads, carries, non-sequence grads) matches the order of those inputs.
         List<Variable> bInnerIns = new ArrayList<>(bInnerSeqs);
@@ -255,11 +272,17 @@ final class ScanGrad {
             int x = op.outerNonSeqStart() + m;
             if (!inConn[x]) continue;
             Variable ns = inputs.get(x);
-            if (nsOut[m] < 0) {
+            if (!nsHasGrad[m]) {
                 result.set(x, T.zerosLikeFloat(ns));
                 continue;
             }
-            result.set(x, T.cast(T.sum(bRes.get(nsOut[m]), new int[] {0}, false, null, null), ns.dtype()));
+            Variable g = timeSums.outsideSum(m, bOuterSeqs, bRes.subList(stackStart, bRes.size()), nBwd);
+            if (nsOut[m] >= 0) {
+                Variable summed = T.sum(bRes.get(nsOut[m]), new int[] {0}, false, null, null);
+                g = g == null ? summed : T.add(T.cast(summed, g.dtype()), g);
+            }
+            if (g == null) g = T.zerosLikeFloat(ns); // a per-step gradient that was all terms summed to nothing
+            result.set(x, conform(g, ns));
         }
         for (int x = 0; x < nIn; x++) {
             // inputs connected only through integer outputs get zeros, as the driver expects a term for them
