@@ -124,4 +124,20 @@ class NdArrayTest {
         assertEquals("[nan  1.]", NdArray.vector(Double.NaN, 1).toString());
         assertEquals("array([], dtype=float64)", NdArray.zeros(DType.FLOAT64, 0).repr());
     }
+    @Test
+    void addAssignAddsEveryLayoutInPlace() {
+        // float32 into a transposed view, from a reversed slice (negative stride)
+        NdArray dst = NdArray.fromDoubles(DType.FLOAT32, new long[] {2, 3}, 0, 1, 2, 3, 4, 5);
+        NdArray src = NdArray.fromDoubles(DType.FLOAT32, new long[] {3, 2}, 10, 20, 30, 40, 50, 60).slice(0, 2, -1, -1);
+        dst.transpose(1, 0).addAssign(src); // dst^T += [[50, 60], [30, 40], [10, 20]]
+        assertArrayEquals(new double[] {50, 31, 12, 63, 44, 25}, dst.toDoubleArray());
+        // float64 with a broadcast (stride 0) source row
+        NdArray d64 = NdArray.fromDoubles(DType.FLOAT64, new long[] {2, 2}, 1, 2, 3, 4);
+        d64.addAssign(NdArray.vector(0.5, 0.25).broadcastTo(new long[] {2, 2}));
+        assertArrayEquals(new double[] {1.5, 2.25, 3.5, 4.25}, d64.toDoubleArray());
+        // mixed dtypes convert like NumPy's in-place add (int32 += float64 truncates)
+        NdArray i32 = NdArray.fromLongs(DType.INT32, new long[] {3}, 1, 2, 3);
+        i32.addAssign(NdArray.vector(0.5, 1.5, -2.5));
+        assertArrayEquals(new long[] {1, 3, 0}, i32.toLongArray());
+    }
 }

@@ -398,6 +398,39 @@ public final class NdArray {
         }
     }
 
+    /**
+     * this += src, element by element in C order (src has this shape, possibly with stride-0 broadcast
+     * axes). Same-dtype float32/float64 operands (IncSubtensor's gradients, scan's accumulations) add
+     * row by row with typed accesses; other dtypes convert through double or long per element.
+     */
+    public void addAssign(NdArray src) {
+        if (size() == 0) return;
+        if (src.dtype == dtype && (dtype == DType.FLOAT32 || dtype == DType.FLOAT64) && shape.length > 0) {
+            addRows(src, 0, src.offset, offset);
+            return;
+        }
+        boolean fl = dtype.isFloat() || src.dtype.isFloat();
+        final NdArray s = src;
+        Strided.forEach(new NdArray[] {this, s}, off -> {
+            if (fl) writeDouble(off[0], readDouble(off[0]) + s.readDouble(off[1]));
+            else writeLong(off[0], readLong(off[0]) + s.readLong(off[1]));
+        });
+    }
+
+    private void addRows(NdArray src, int dim, long srcOff, long dstOff) {
+        if (dim < shape.length - 1) {
+            for (long i = 0; i < shape[dim]; i++) addRows(src, dim + 1, srcOff + i * src.strides[dim], dstOff + i * strides[dim]);
+            return;
+        }
+        long n = shape[dim], ds = strides[dim], ss = src.strides[dim];
+        MemorySegment sseg = src.seg;
+        if (dtype == DType.FLOAT32) {
+            for (long i = 0; i < n; i++) seg.set(F32, dstOff + i * ds, seg.get(F32, dstOff + i * ds) + sseg.get(F32, srcOff + i * ss));
+        } else {
+            for (long i = 0; i < n; i++) seg.set(F64, dstOff + i * ds, seg.get(F64, dstOff + i * ds) + sseg.get(F64, srcOff + i * ss));
+        }
+    }
+
     /** Copies one element between arrays of possibly different dtypes, choosing the lossless domain. */
     public static void copyElement(NdArray src, long so, NdArray dst, long dOff) {
         DType sd = src.dtype;

@@ -465,13 +465,7 @@ public final class SubtensorOps {
     }
 
     /** dst += src elementwise (same shape), in the exact domain of the dtypes. */
-    static void addInto(NdArray dst, NdArray src) {
-        boolean fl = dst.dtype().isFloat() || src.dtype().isFloat();
-        org.theanojvm.engine.ndarray.Strided.forEach(new NdArray[] {dst, src}, off -> {
-            if (fl) dst.writeDouble(off[0], dst.readDouble(off[0]) + src.readDouble(off[1]));
-            else dst.writeLong(off[0], dst.readLong(off[0]) + src.readLong(off[1]));
-        });
-    }
+    static void addInto(NdArray dst, NdArray src) { dst.addAssign(src); }
 
     static void checkIndex(long i, long n) {
         if (i >= n || i < -n) throw new TheanoIndexError("index " + i + " is out of bounds for axis 0 with size " + n);
