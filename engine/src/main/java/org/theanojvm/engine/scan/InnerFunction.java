@@ -84,13 +84,31 @@ public final class InnerFunction {
 
     /**
      * The executor the flags choose for fg, when it is not the reference one (FAST_RUN with an executor
-     * factory installed); system property {@code theano.scan.inner=reference} keeps the perform loop.
+     * factory installed), on a rewritten copy of fg: as Theano compiles scan's inner function with the
+     * outer function's optimizer, the body gets the same fusion, gemm and stabilisation rewrites as a
+     * top-level graph (rewrites never destroy graph inputs, so the sequence slices and non-sequences the
+     * loop passes in stay intact). The op's own inner graph is left as built, for the gradient and the
+     * printers. System property {@code theano.scan.inner=reference} keeps the perform loop.
      */
     private static org.theanojvm.engine.function.Executor fastExecutor(FunctionGraph fg) {
         if ("reference".equals(System.getProperty("theano.scan.inner"))) return null;
         if (org.theanojvm.engine.function.Executors.factories().isEmpty()) return null;
-        org.theanojvm.engine.function.Executor e = org.theanojvm.engine.function.Executors.create(fg);
-        return "reference".equals(e.name()) ? null : e;
+        if ("reference".equals(org.theanojvm.engine.function.Executors.create(fg).name())) return null;
+        FunctionGraph body = rewrittenCopy(fg);
+        return org.theanojvm.engine.function.Executors.create(body);
+    }
+
+    private static FunctionGraph rewrittenCopy(FunctionGraph fg) {
+        Map<Variable, Variable> fresh = new IdentityHashMap<>();
+        List<Variable> ins = new java.util.ArrayList<>();
+        for (Variable v : fg.inputs()) {
+            Variable c = v.type().makeVariable(v.name());
+            fresh.put(v, c);
+            ins.add(c);
+        }
+        FunctionGraph copy = new FunctionGraph(ins, org.theanojvm.engine.graph.Graphs.clone(fg.outputs(), fresh, null));
+        org.theanojvm.engine.rewrite.RewriteDB.standard().run(copy, org.theanojvm.engine.rewrite.RewriteConfig.getDefault());
+        return copy;
     }
 
     /** One evaluation: inputs in the inner graph's input order; results in its output order (may alias inputs). */
