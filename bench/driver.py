@@ -136,7 +136,10 @@ def main():
     notes = [
         "",
         "Medians of %d processes per side and case, sides alternating; each process calls the function "
-        "until its timings stop improving (at least %s s, at most %s s), then times 9 batches (median)." % (args.runs, os.environ.get("BENCH_WARMUP_S", "30"), os.environ.get("BENCH_MAX_WARMUP_S", "90")),
+        "until its timings stop improving (at least %s s, at most %s s), then times 9 batches (median)." % (args.runs, os.environ.get("BENCH_WARMUP_S", "60"), os.environ.get("BENCH_MAX_WARMUP_S", "150")),
+        "Warm-up each theano-jvm process needed before its timings settled (median, s): %s." % ", ".join(
+            "%s %.0f" % (case, w) for case, w in ((c, _med(results, "theano-jvm", c, "warmup_s")) for c in
+                                                  ["call_overhead", "elemwise", "mlp_step", "scan_rnn", "conv_layer"]) if w),
         "Machine: %s, %d CPUs (shared with other jobs while measured), %s thread(s) for BLAS on both sides. "
         "Yardsticks measured with NumPy: copy bandwidth %.1f GB/s (read+write), sgemm peak %.1f GFLOP/s." % (
             platform.processor() or platform.machine(), os.cpu_count(), threads, gbs, peak),

@@ -2,7 +2,7 @@
 # theano-jvm vs PyTensor on the same Theano scripts (bench/cases/): installs PyTensor from PyPI into a
 # CPython venv under bench/.work/ on first use, then runs bench/driver.py, which writes bench/results.md.
 #   bench/run.sh [--runs N] [--cases call_overhead,elemwise,mlp_step,compile_mlp,startup]
-# Environment: BENCH_THREADS (BLAS threads on both sides, default 1), BENCH_WARMUP_S (default 30),
+# Environment: BENCH_THREADS (BLAS threads on both sides, default 1), BENCH_WARMUP_S (default 60),
 # BENCH_CPYTHON (the CPython used for the venv, default python3).
 set -euo pipefail
 ROOT="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

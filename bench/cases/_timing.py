@@ -6,11 +6,16 @@ import json
 import os
 import time
 
-WARMUP_S = float(os.environ.get("BENCH_WARMUP_S", "30"))
-MAX_WARMUP_S = float(os.environ.get("BENCH_MAX_WARMUP_S", "90"))
+WARMUP_S = float(os.environ.get("BENCH_WARMUP_S", "60"))
+MAX_WARMUP_S = float(os.environ.get("BENCH_MAX_WARMUP_S", "150"))
+
+# seconds the last warm_up took (reported with the case's result: how long the JIT needed to settle)
+_warmup_seconds = None
 
 
 def report(**values):
+    if _warmup_seconds is not None:
+        values.setdefault("warmup_s", round(_warmup_seconds, 1))
     print("BENCH_RESULT " + json.dumps(values), flush=True)
 
 
@@ -41,6 +46,8 @@ def warm_up(fn, seconds=WARMUP_S, min_calls=5, max_seconds=MAX_WARMUP_S):
         calm = calm + 1 if best is not None and per_call > 0.95 * best else 0
         best = per_call if best is None else min(best, per_call)
         calls += n
+    global _warmup_seconds
+    _warmup_seconds = time.perf_counter() - start
     return calls
 
 
