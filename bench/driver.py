@@ -15,9 +15,14 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 CASES = os.path.join(HERE, "cases")
 PYTENSOR_PY = os.path.join(HERE, ".work", "pytensor-venv", "bin", "python")
+# the second anchor: the original Theano 1.0.5 on CPython (bench/setup_theano.sh)
+THEANO105_PY = os.path.join(HERE, ".work", "theano-venv", "bin", "python")
+THEANO105_FLAGS = os.path.join(HERE, "theano105-flags.sh")
 THEANO_JVM = os.path.join(ROOT, "bin", "theano-jvm")
 ENGINE_JAVA = os.path.join(HERE, "engine-java.sh")
 STARTUP_SCRIPT = os.path.join(ROOT, "tutorials", "seed000_quick_guide", "scalar_addition.py")
+# the cases bench/engine-java.sh implements (EngineCases): the others have no engine-only column
+ENGINE_CASES = {"call_overhead", "elemwise", "mlp_step", "compile_mlp"}
 
 # (case, metric, label, unit, lower is better)
 ROWS = [
@@ -39,10 +44,12 @@ ROWS = [
 
 def run_case(side, case, env):
     """One process; returns the case's BENCH_RESULT dict (startup: wall time and peak RSS)."""
-    exe = THEANO_JVM if side == "theano-jvm" else PYTENSOR_PY
+    exe = {"theano-jvm": THEANO_JVM, "theano-1.0.5": THEANO105_PY}.get(side, PYTENSOR_PY)
+    if side == "theano-1.0.5":
+        env = dict(env, THEANO_FLAGS=subprocess.run([THEANO105_FLAGS], capture_output=True, text=True).stdout.strip())
     if side == "engine":
-        if case == "startup":
-            return None  # not a Python process: no start-up to compare
+        if case not in ENGINE_CASES:
+            return None  # start-up is not a Python process; scan and conv have no Java-only harness
         cmd = [ENGINE_JAVA, case]
     elif case == "startup":
         cmd = ["/usr/bin/time", "-f", "BENCH_TIME %e %M", exe, STARTUP_SCRIPT]
@@ -77,14 +84,17 @@ def main():
     ap.add_argument("--runs", type=int, default=3, help="processes per side and case (alternating)")
     ap.add_argument("--cases", default="call_overhead,elemwise,mlp_step,scan_rnn,conv_layer,compile_mlp,startup")
     ap.add_argument("--out", default=os.path.join(HERE, "results.md"))
-    ap.add_argument("--sides", default="theano-jvm,engine,pytensor", help="run only these sides (the others' earlier runs are kept)")
+    ap.add_argument("--sides", default="theano-jvm,engine,pytensor,theano-1.0.5", help="run only these sides (the others' earlier runs are kept)")
     ap.add_argument("--fresh", action="store_true", help="forget the runs recorded in bench/.work/raw.json")
     args = ap.parse_args()
     threads = os.environ.get("BENCH_THREADS", "1")
     env = dict(os.environ, OMP_NUM_THREADS=threads, OPENBLAS_NUM_THREADS=threads, MKL_NUM_THREADS=threads,
                NUMBA_NUM_THREADS=threads, PYTHONPATH=CASES)
-    sides = ["theano-jvm", "engine", "pytensor"]
+    sides = ["theano-jvm", "engine", "pytensor", "theano-1.0.5"]
     to_run = [x for x in sides if x in args.sides.split(",")]
+    if "theano-1.0.5" in to_run and not os.path.exists(os.path.join(HERE, ".work", "theano-venv", ".ready")):
+        print("bench: Theano 1.0.5 is not installed (bench/setup_theano.sh failed): skipping that side", flush=True)
+        to_run.remove("theano-1.0.5")
     if "theano-jvm" in to_run and not os.path.exists(os.path.join(ROOT, "polyglot-api", "graalpy-venv", ".theano-jvm-stamp")):
         print("bench: the theano-jvm GraalPy venv is not built yet: skipping the theano-jvm side", flush=True)
         to_run.remove("theano-jvm")
@@ -120,17 +130,24 @@ def main():
                                "print('PyTensor %s (%s), NumPy %s, CPython %s' % (pytensor.__version__, "
                                "type(get_default_mode().linker).__name__, numpy.__version__, sys.version.split()[0]))"],
                               capture_output=True, text=True, env=env).stdout.strip()
-    lines = ["| benchmark | unit | theano-jvm | theano-jvm engine from Java (no Python) | PyTensor | ratio jvm/PyTensor | ratio engine/PyTensor |",
-             "|---|---|---:|---:|---:|---:|---:|"]
+    theano105 = subprocess.run([THEANO105_PY, "-c", "import theano, numpy, sys; print('Theano %s, NumPy %s, CPython %s' % "
+                                "(theano.__version__, numpy.__version__, sys.version.split()[0]))"],
+                               capture_output=True, text=True, env=dict(env, THEANO_FLAGS=subprocess.run(
+                                   [THEANO105_FLAGS], capture_output=True, text=True).stdout.strip())).stdout.strip() \
+        if os.path.exists(THEANO105_PY) else None
+    lines = ["| benchmark | unit | theano-jvm | theano-jvm engine from Java (no Python) | PyTensor | ratio jvm/PyTensor | ratio engine/PyTensor "
+             "| Theano 1.0.5 | ratio jvm/Theano 1.0.5 |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
     for case, metric, label, unit, lower in ROWS:
         vals = {}
         for side in sides:
             xs = [res[metric] for res in results.get((side, case), []) if metric in res]
             vals[side] = statistics.median(xs) if xs else None
-        a, e, b = vals["theano-jvm"], vals["engine"], vals["pytensor"]
+        a, e, b, o = vals["theano-jvm"], vals["engine"], vals["pytensor"], vals["theano-1.0.5"]
+        oratio = "%.2f" % (a / o) if a is not None and o else "—"
         ratio = "%.2f" % (a / b) if a is not None and b else "—"
         eratio = "%.2f" % (e / b) if e is not None and b else "—"
-        lines.append("| %s | %s | %s | %s | %s | %s | %s |" % (label, unit, fmt(a), fmt(e), fmt(b), ratio, eratio))
+        lines.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (label, unit, fmt(a), fmt(e), fmt(b), ratio, eratio, fmt(o), oratio))
     gbs = machine["copy_gb_per_s"]
     peak = machine["sgemm_gflop_per_s"]
     notes = [
@@ -153,6 +170,8 @@ def main():
         "The engine column runs bench/engine-java.sh: the same computations through the engine's Java API on the launcher's JVM "
         "(arguments copied in from and results out to native memory, as the shim does), i.e. theano-jvm minus the GraalPy shim.",
         "PyTensor side: %s, its default mode; its compile cache on disk is warm after the first run." % versions,
+        "Theano 1.0.5 side: %s; C code compiled by g++, cache warm after the first run; `blas.ldflags` empty (see "
+        "bench/theano105-flags.sh: its gemm goes through NumPy's dot, i.e. NumPy's OpenBLAS)." % (theano105 or "not installed"),
         "Command: `bench/run.sh %s` (%s UTC)." % (" ".join(sys.argv[1:]), time.strftime("%Y-%m-%d %H:%M", time.gmtime())),
     ]
     if to_run != sides:
