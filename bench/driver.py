@@ -85,6 +85,7 @@ def main():
     ap.add_argument("--cases", default="call_overhead,elemwise,mlp_step,scan_rnn,conv_layer,compile_mlp,startup")
     ap.add_argument("--out", default=os.path.join(HERE, "results.md"))
     ap.add_argument("--sides", default="theano-jvm,engine,pytensor,theano-1.0.5", help="run only these sides (the others' earlier runs are kept)")
+    ap.add_argument("--report-only", action="store_true", help="run nothing: rewrite the table from bench/.work/raw.json")
     ap.add_argument("--fresh", action="store_true", help="forget the runs recorded in bench/.work/raw.json")
     args = ap.parse_args()
     threads = os.environ.get("BENCH_THREADS", "1")
@@ -101,7 +102,7 @@ def main():
     machine = run_case("pytensor", "machine", env)
     print("machine:", machine, flush=True)
     raw_path = os.path.join(HERE, ".work", "raw.json")
-    cases = args.cases.split(",")
+    cases = [] if args.report_only else args.cases.split(",")
     results = {}
     if not args.fresh and os.path.exists(raw_path):
         with open(raw_path) as f:
@@ -152,8 +153,9 @@ def main():
     peak = machine["sgemm_gflop_per_s"]
     notes = [
         "",
-        "Medians of %d processes per side and case, sides alternating; each process calls the function "
-        "until its timings stop improving (at least %s s, at most %s s), then times 9 batches (median)." % (args.runs, os.environ.get("BENCH_WARMUP_S", "60"), os.environ.get("BENCH_MAX_WARMUP_S", "150")),
+        "Medians of the processes recorded per side and case (%s), sides alternating; each process calls the function "
+        "until its timings stop improving (at least %s s, at most %s s), then times 9 batches (median)." % (
+            ", ".join("%s %d" % (c, len(results.get(("theano-jvm", c), []))) for c in dict.fromkeys(r[0] for r in ROWS)), os.environ.get("BENCH_WARMUP_S", "60"), os.environ.get("BENCH_MAX_WARMUP_S", "150")),
         "Warm-up each theano-jvm process needed before its timings settled (median, s): %s." % ", ".join(
             "%s %.0f" % (case, w) for case, w in ((c, _med(results, "theano-jvm", c, "warmup_s")) for c in
                                                   ["call_overhead", "elemwise", "mlp_step", "scan_rnn", "conv_layer"]) if w),
@@ -174,7 +176,10 @@ def main():
         "bench/theano105-flags.sh: its gemm goes through NumPy's dot, i.e. NumPy's OpenBLAS)." % (theano105 or "not installed"),
         "Command: `bench/run.sh %s` (%s UTC)." % (" ".join(sys.argv[1:]), time.strftime("%Y-%m-%d %H:%M", time.gmtime())),
     ]
-    if to_run != sides:
+    if args.report_only:
+        notes.append("This invocation ran nothing: the table is rewritten from the runs recorded in bench/.work/raw.json "
+                     "(the per-case process counts above say how many each median has).")
+    elif to_run != sides:
         notes.append("Only %s ran in this invocation; the other columns are from earlier runs (bench/.work/raw.json), "
                      "not alternated with these." % ", ".join(to_run))
     if errors:
