@@ -320,3 +320,29 @@ def test_bilinear_upsampling_float32_and_gradient():
 def test_bilinear_upsampling_needs_a_ratio():
     with pytest.raises(ValueError, match="No ratio"):
         abstract_conv.bilinear_upsampling(T.dtensor4())
+
+
+# ----------------------------------------------------------------------------- causal_conv1d
+
+@pytest.mark.parametrize("dilation,subsample", [(1, 1), (2, 1), (1, 2)])
+def test_causal_conv1d_uses_only_the_past(dilation, subsample):
+    xv, wv = rng.randn(2, 3, 9), rng.randn(4, 3, 3)
+    x, w = T.dtensor3("x"), T.dtensor3("w")
+    out = theano.function([x, w], abstract_conv.causal_conv1d(x, w, filter_shape=(4, 3, 3), filter_dilation=dilation,
+                                                              subsample=subsample))(xv, wv)
+    # by hand: out[b, k, t] = sum_c sum_j w[k, c, j] * x[b, c, t - dilation * (2 - j)] (zero before time 0),
+    # the kernel flipped as a true convolution does
+    expected = np.zeros((2, 4, 9))
+    for t in range(9):
+        for j in range(3):
+            src = t - dilation * j
+            if src >= 0:
+                expected[:, :, t] += np.einsum("kc,bc->bk", wv[:, :, j], xv[:, :, src])
+    np.testing.assert_allclose(out, expected[:, :, ::subsample], rtol=1e-10, atol=1e-12)
+
+
+def test_causal_conv1d_gradient_and_errors():
+    verify_grad(lambda x, w: abstract_conv.causal_conv1d(x, w, filter_shape=(2, 2, 3), filter_dilation=2),
+                [rng.randn(1, 2, 6), rng.randn(2, 2, 3)], rng=rng)
+    with pytest.raises(ValueError, match="3D"):
+        abstract_conv.causal_conv1d(T.dmatrix(), T.dtensor3(), filter_shape=(2, 2, 3))

@@ -415,3 +415,35 @@ def bilinear_upsampling(input, ratio=None, frac_ratio=None, batch_size=None, num
             padded, kernel.dimshuffle("x", "x", 0, 1), input_shape=(images, 1, up_rows, up_cols),
             filter_shape=(1, 1, None, None), border_mode=(pad, pad), subsample=(ratio, ratio), filter_flip=True)
     return upsampled.reshape((input.shape[0], input.shape[1], up_rows, up_cols))
+
+
+def causal_conv1d(input, filters, filter_shape, input_shape=None, subsample=1, filter_flip=True, filter_dilation=1,
+                  num_groups=1, unshared=False):
+    """(Dilated) causal 1-D convolution of (instances, features, timesteps) with (kernels, features,
+    kernel_size) filters: the output at time t depends only on the inputs up to t, by padding
+    filter_dilation * (kernel_size - 1) zeros in front of the time axis before a valid conv2d. The
+    result is (instances, kernels, timesteps / subsample)."""
+    if unshared:
+        raise NotImplementedError("theano-jvm: unshared (locally connected) convolution is not supported")
+    input = tb.as_tensor_variable(input)
+    filters = tb.as_tensor_variable(filters)
+    if input.ndim != 3:
+        raise ValueError("Input should be 3D for causal convolution.")
+    if filters.ndim != 3:
+        raise ValueError("Filters should be 3D for causal convolution.")
+    kernel_size = _constant_int(tuple(filter_shape)[-1])
+    if kernel_size is None:
+        raise ValueError("filter_shape must give the kernel size as a constant for causal convolution")
+    left_pad = filter_dilation * (kernel_size - 1)
+    images = input.dimshuffle(0, 1, 2, "x")
+    if left_pad > 0:
+        zeros = tb.zeros((input.shape[0], input.shape[1], left_pad, 1), dtype=input.dtype)
+        images = tb.concatenate([zeros, images], axis=2)
+    padded_shape = None
+    if input_shape is not None:
+        n, c, t = tuple(input_shape)
+        padded_shape = (n, c, None if t is None else t + left_pad, 1)
+    out = conv2d(images, filters.dimshuffle(0, 1, 2, "x"), input_shape=padded_shape,
+                 filter_shape=tuple(filter_shape) + (1,), border_mode="valid", subsample=(subsample, 1),
+                 filter_flip=filter_flip, filter_dilation=(filter_dilation, 1), num_groups=num_groups)
+    return out[:, :, :, 0]
