@@ -142,11 +142,7 @@ class ScanGradTest {
         ScanResult r = Scan.scan(a -> List.of(T.tanh(T.add(T.dot(a.get(1), a.get(2)), a.get(0)))), List.of(X), Scan.outputs(h0), List.of(W), null,
                 false, -1, null);
         Variable gW = Gradient.grad(T.sum(r.output(0)), List.of(W)).get(0);
-        ScanOp back = null;
-        for (Variable v : org.theanojvm.engine.graph.Graphs.ancestors(List.of(gW), null)) {
-            if (v.owner() != null && v.owner().op() instanceof ScanOp s && s.name().startsWith("grad_of_")) back = s;
-        }
-        assertTrue(back != null, "no backward scan in the gradient graph");
+        ScanOp back = backwardScanOf(List.of(gW));
         for (var node : back.inner().toposort()) {
             assertTrue(!node.op().toString().contains("tanh"), "the backward body recomputes the forward tanh: " + node);
         }
@@ -169,11 +165,7 @@ class ScanGradTest {
         ScanResult r = Scan.scan(a -> List.of(T.tanh(T.add(T.dot(a.get(0), a.get(2)), T.dot(a.get(1), a.get(3)), a.get(4)))), List.of(X),
                 Scan.outputs(h0), List.of(W, U, b), null, false, -1, null);
         List<Variable> g = Gradient.grad(T.sum(r.output(0)), List.of(W, U, b));
-        ScanOp back = null;
-        for (Variable v : org.theanojvm.engine.graph.Graphs.ancestors(g, null)) {
-            if (v.owner() != null && v.owner().op() instanceof ScanOp s && s.name().startsWith("grad_of_")) back = s;
-        }
-        assertTrue(back != null, "no backward scan in the gradient graph");
+        ScanOp back = backwardScanOf(g);
         // left in the loop: the adjoint through U (the carry) and through W (the gradient on x_t); no weight-shaped
         // products dot(x_t.T, d_t) or dot(h_{t-1}.T, d_t)
         List<Variable> nonSeqs = back.inner().inputs().subList(back.inner().inputs().size() - back.nNonSeqs(), back.inner().inputs().size());
@@ -185,5 +177,13 @@ class ScanGradTest {
             assertTrue(right.owner() != null && nonSeqs.contains(right.owner().inputs().get(0)), "a per-step weight-gradient product: " + node);
         }
         assertEquals(2, dots, back.inner().toposort().toString());
+    }
+
+    /** The backward scan ("grad_of_...") that computes these gradients. */
+    private static ScanOp backwardScanOf(List<Variable> gradients) {
+        for (Variable v : org.theanojvm.engine.graph.Graphs.ancestors(gradients, null)) {
+            if (v.owner() != null && v.owner().op() instanceof ScanOp s && s.name().startsWith("grad_of_")) return s;
+        }
+        throw new AssertionError("no backward scan in the gradient graph");
     }
 }
