@@ -61,6 +61,16 @@ public final class Apply {
         return n;
     }
 
+    /**
+     * Whether this node computes what {@code other} computes: an equal op (by props) applied to the very
+     * same input variables. The identity the merge rewrite unifies nodes by.
+     */
+    public boolean computesSameAs(Apply other) {
+        if (!op.equals(other.op) || inputs.size() != other.inputs.size()) return false;
+        for (int i = 0; i < inputs.size(); i++) if (inputs.get(i) != other.inputs.get(i)) return false;
+        return true;
+    }
+
     /** Theano's str(node): {@code Elemwise{add,no_inplace}(x, y)}. */
     @Override
     public String toString() {

@@ -113,19 +113,15 @@ public final class StandardRewrites {
 
     // ================================================================== merge
 
-    /** Identity of an apply node for merging: an equal op (by props) on the very same inputs. */
-    private record NodeKey(Op op, List<Variable> inputs) {
+    /** Identity of an apply node for merging ({@link Apply#computesSameAs}), usable as a hash key. */
+    private record NodeKey(Apply node) {
         @Override
-        public boolean equals(Object o) {
-            if (!(o instanceof NodeKey k) || !k.op.equals(op) || k.inputs.size() != inputs.size()) return false;
-            for (int i = 0; i < inputs.size(); i++) if (k.inputs.get(i) != inputs.get(i)) return false;
-            return true;
-        }
+        public boolean equals(Object o) { return o instanceof NodeKey k && k.node.computesSameAs(node); }
 
         @Override
         public int hashCode() {
-            int h = op.hashCode();
-            for (Variable v : inputs) h = h * 31 + System.identityHashCode(v);
+            int h = node.op().hashCode();
+            for (Variable v : node.inputs()) h = h * 31 + System.identityHashCode(v);
             return h;
         }
     }
@@ -157,7 +153,7 @@ public final class StandardRewrites {
             Map<NodeKey, Apply> seen = new HashMap<>();
             for (Apply a : fg.toposort()) {
                 if (!fg.applyNodes().contains(a)) continue;
-                NodeKey k = new NodeKey(a.op(), a.inputs());
+                NodeKey k = new NodeKey(a);
                 Apply prev = seen.get(k);
                 if (prev == null || !fg.applyNodes().contains(prev)) {
                     seen.put(k, a);

@@ -73,8 +73,7 @@ final class ScanGrad {
                 Variable orig = innerIn.get(op.innerStateStart(i) + k);
                 Variable ph = fresh(orig);
                 replace.put(orig, ph);
-                Variable start = T.constant(NdArray.scalarLong(DType.INT64, K + taps[k]));
-                bOuterSeqs.add(ScanBuilder.reverse(slice(outputs.get(i), start, T.add(start, nFwd))));
+                bOuterSeqs.add(storedStepsReversed(outputs.get(i), K + taps[k], nFwd));
                 bInnerSeqs.add(ph);
             }
         }
@@ -301,46 +300,41 @@ final class ScanGrad {
      */
     private static List<Variable> reuseForwardResults(ScanOp op, List<Variable> outputs, List<Variable> cloned, Variable nFwd,
             List<Variable> bInnerOuts, List<Variable> bInnerSeqs, List<Variable> bOuterSeqs) {
+        Variable[] stepOf = new Variable[op.nOuts()]; // the placeholder fed with output i's stored steps
         Map<Variable, Variable> stored = new IdentityHashMap<>();
-        List<Variable> inOrder = new ArrayList<>();
-        Map<Variable, Integer> outputOf = new IdentityHashMap<>();
         for (int i = 0; i < op.nOuts(); i++) {
             Variable y = cloned.get(i);
             if (!isFloat(outputs.get(i)) || y.owner() == null || stored.containsKey(y) || op.keepsOnlyLastStep(i)) continue;
             Variable ph = ScanBuilder.stepType(outputs.get(i).tensorType()).makeVariable(null);
             if (!ph.type().equals(y.type())) continue;
             stored.put(y, ph);
-            inOrder.add(ph);
-            outputOf.put(ph, i);
+            stepOf[i] = ph;
         }
         if (stored.isEmpty()) return bInnerOuts;
-        // op gradients rebuild what they read (tanh's builds a new tanh of the same input), so a node applying
-        // the same op to the same inputs as a step output is that output too (a local merge)
+        // op gradients rebuild what they read (tanh's builds a new tanh of the same input), so a node computing
+        // the same as a step output is that output too (a local merge)
         Map<Variable, Variable> replace = new IdentityHashMap<>(stored);
         for (org.theanojvm.engine.graph.Apply a : Graphs.toposort(new ArrayList<>(stored.keySet()), bInnerOuts)) {
             for (Variable y : stored.keySet()) {
                 org.theanojvm.engine.graph.Apply f = y.owner();
-                if (a == f || !a.op().equals(f.op()) || !sameInputs(a.inputs(), f.inputs())) continue;
-                replace.put(a.outputs().get(f.outputs().indexOf(y)), stored.get(y));
+                if (a != f && a.computesSameAs(f)) replace.put(a.outputs().get(f.outputs().indexOf(y)), stored.get(y));
             }
         }
         List<Variable> rewired = Graphs.clone(bInnerOuts, replace, null);
         java.util.Set<Variable> read = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         read.addAll(Graphs.ancestors(rewired, null));
-        for (Variable ph : inOrder) {
-            if (!read.contains(ph)) continue;
-            int i = outputOf.get(ph);
-            Variable start = T.constant(NdArray.scalarLong(DType.INT64, op.initLength(i)));
-            bOuterSeqs.add(ScanBuilder.reverse(slice(outputs.get(i), start, T.add(start, nFwd))));
-            bInnerSeqs.add(ph);
+        for (int i = 0; i < op.nOuts(); i++) {
+            if (stepOf[i] == null || !read.contains(stepOf[i])) continue;
+            bOuterSeqs.add(storedStepsReversed(outputs.get(i), op.initLength(i), nFwd));
+            bInnerSeqs.add(stepOf[i]);
         }
         return new ArrayList<>(rewired);
     }
 
-    private static boolean sameInputs(List<Variable> a, List<Variable> b) {
-        if (a.size() != b.size()) return false;
-        for (int i = 0; i < a.size(); i++) if (a.get(i) != b.get(i)) return false;
-        return true;
+    /** A forward output's buffer entries [start, start + nFwd), last step first: a backward sequence. */
+    private static Variable storedStepsReversed(Variable output, int start, Variable nFwd) {
+        Variable s = T.constant(NdArray.scalarLong(DType.INT64, start));
+        return ScanBuilder.reverse(slice(output, s, T.add(s, nFwd)));
     }
 
     private static boolean isFloat(Variable v) { return v.isTensor() && v.dtype().isFloat(); }
