@@ -62,9 +62,14 @@ public final class Executors {
             Executor fast = fastest(fg);
             return fast == null ? reference(fg) : new CompareExecutor(fg, reference(fg), fast);
         }
-        if (m.equals("FAST_COMPILE") || "py".equals(linker)) return reference(fg);
+        if (referenceOnly(m, linker)) return reference(fg);
         Executor fast = fastest(fg);
         return fast != null ? fast : reference(fg);
+    }
+
+    /** Whether this mode and linker always run the reference executor (FAST_COMPILE, linker=py). */
+    public static boolean referenceOnly(String mode, String linker) {
+        return "FAST_COMPILE".equals(mode) || "py".equals(linker);
     }
 
     /** The reference executor wrapped in the SPI. */

@@ -93,8 +93,8 @@ public final class InnerFunction {
     private static org.theanojvm.engine.function.Executor fastExecutor(FunctionGraph fg) {
         if ("reference".equals(System.getProperty("theano.scan.inner"))) return null;
         if (org.theanojvm.engine.function.Executors.factories().isEmpty()) return null;
-        String mode = org.theanojvm.engine.function.Executors.mode();
-        if ("FAST_COMPILE".equals(mode) || "py".equals(org.theanojvm.engine.function.Executors.linker())) return null;
+        if (org.theanojvm.engine.function.Executors.referenceOnly(org.theanojvm.engine.function.Executors.mode(),
+                org.theanojvm.engine.function.Executors.linker())) return null;
         org.theanojvm.engine.function.Executor e = org.theanojvm.engine.function.Executors.create(rewrittenCopy(fg));
         return "reference".equals(e.name()) ? null : e;
     }
