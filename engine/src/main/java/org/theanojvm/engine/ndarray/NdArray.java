@@ -384,17 +384,25 @@ public final class NdArray {
         if (last < 0 || strides[last] != item || src.strides[last] != item) return false;
         // row order could read a row already overwritten: overlapping strided copies keep the element loop
         if (seg.asOverlappingSlice(src.seg).isPresent()) return false;
-        copyRows(src, 0, src.offset, offset, shape[last] * item);
+        long rowBytes = shape[last] * item;
+        forEachRow(src, 0, src.offset, offset, (srcRow, dstRow) -> MemorySegment.copy(src.seg, srcRow, seg, dstRow, rowBytes));
         return true;
     }
 
-    private void copyRows(NdArray src, int dim, long srcOff, long dstOff, long rowBytes) {
+    /** Receives the byte offsets of one innermost row of the source and of this array. */
+    @FunctionalInterface
+    private interface RowBody {
+        void row(long srcOff, long dstOff);
+    }
+
+    /** Calls body for every innermost row of this array and the same row of src (same shape), in C order. */
+    private void forEachRow(NdArray src, int dim, long srcOff, long dstOff, RowBody body) {
         if (dim == shape.length - 1) {
-            MemorySegment.copy(src.seg, srcOff, seg, dstOff, rowBytes);
+            body.row(srcOff, dstOff);
             return;
         }
         for (long i = 0; i < shape[dim]; i++) {
-            copyRows(src, dim + 1, srcOff + i * src.strides[dim], dstOff + i * strides[dim], rowBytes);
+            forEachRow(src, dim + 1, srcOff + i * src.strides[dim], dstOff + i * strides[dim], body);
         }
     }
 
@@ -406,7 +414,7 @@ public final class NdArray {
     public void addAssign(NdArray src) {
         if (size() == 0) return;
         if (src.dtype == dtype && (dtype == DType.FLOAT32 || dtype == DType.FLOAT64) && shape.length > 0) {
-            addRows(src, 0, src.offset, offset);
+            forEachRow(src, 0, src.offset, offset, (srcRow, dstRow) -> addRow(src, srcRow, dstRow));
             return;
         }
         boolean fl = dtype.isFloat() || src.dtype.isFloat();
@@ -417,12 +425,10 @@ public final class NdArray {
         });
     }
 
-    private void addRows(NdArray src, int dim, long srcOff, long dstOff) {
-        if (dim < shape.length - 1) {
-            for (long i = 0; i < shape[dim]; i++) addRows(src, dim + 1, srcOff + i * src.strides[dim], dstOff + i * strides[dim]);
-            return;
-        }
-        long n = shape[dim], ds = strides[dim], ss = src.strides[dim];
+    /** One innermost row of this += the same row of src (float32 or float64, the same dtype). */
+    private void addRow(NdArray src, long srcOff, long dstOff) {
+        int last = shape.length - 1;
+        long n = shape[last], ds = strides[last], ss = src.strides[last];
         MemorySegment sseg = src.seg;
         if (dtype == DType.FLOAT32) {
             for (long i = 0; i < n; i++) seg.set(F32, dstOff + i * ds, seg.get(F32, dstOff + i * ds) + sseg.get(F32, srcOff + i * ss));
