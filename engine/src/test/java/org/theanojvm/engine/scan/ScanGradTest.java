@@ -136,6 +136,7 @@ class ScanGradTest {
         DisconnectedInputError e = assertThrows(DisconnectedInputError.class, () -> Gradient.grad(T.sum(r.output(0)), List.of(unused)));
         assertTrue(e.getMessage().contains("u"), e.getMessage());
     }
+
     @Test
     void backwardBodyReadsTheStoredForwardResultsInsteadOfRecomputingThem() {
         Variable X = T.dmatrix("X"), W = T.dmatrix("W"), h0 = T.dvector("h0");
@@ -147,24 +148,19 @@ class ScanGradTest {
             assertTrue(!node.op().toString().contains("tanh"), "the backward body recomputes the forward tanh: " + node);
         }
     }
+
     @Test
     void minibatchRnnWeightGradientsSummedOutsideTheLoopMatchFiniteDifferences() {
         // h_t = tanh(x_t W + h_{t-1} U + b) on minibatches: the per-step gradients of W, U and b are
         // dot(x_t.T, d_t), dot(h_{t-1}.T, d_t) and sum(d_t, axis=0), summed over time as products outside the loop
-        TestUtil.verifyGrad(v -> {
-            Variable X = v.get(0), W = v.get(1), U = v.get(2), b = v.get(3), h0 = v.get(4);
-            ScanResult r = Scan.scan(a -> List.of(T.tanh(T.add(T.dot(a.get(0), a.get(2)), T.dot(a.get(1), a.get(3)), a.get(4)))), List.of(X),
-                    Scan.outputs(h0), List.of(W, U, b), null, false, -1, null);
-            return r.output(0);
-        }, new NdArray[] {randArr(4, 3, 2), randArr(2, 5), randArr(5, 5), randArr(5), randArr(3, 5)}, 8);
+        TestUtil.verifyGrad(v -> minibatchRnn(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4)),
+                new NdArray[] {randArr(4, 3, 2), randArr(2, 5), randArr(5, 5), randArr(5), randArr(3, 5)}, 8);
     }
 
     @Test
     void minibatchRnnBackwardBodyKeepsOnlyTheRecurrentProduct() {
         Variable X = T.tensor3("X", DType.FLOAT64), W = T.dmatrix("W"), U = T.dmatrix("U"), b = T.dvector("b"), h0 = T.dmatrix("h0");
-        ScanResult r = Scan.scan(a -> List.of(T.tanh(T.add(T.dot(a.get(0), a.get(2)), T.dot(a.get(1), a.get(3)), a.get(4)))), List.of(X),
-                Scan.outputs(h0), List.of(W, U, b), null, false, -1, null);
-        List<Variable> g = Gradient.grad(T.sum(r.output(0)), List.of(W, U, b));
+        List<Variable> g = Gradient.grad(T.sum(minibatchRnn(X, W, U, b, h0)), List.of(W, U, b));
         ScanOp back = backwardScanOf(g);
         // left in the loop: the adjoint through U (the carry) and through W (the gradient on x_t); no weight-shaped
         // products dot(x_t.T, d_t) or dot(h_{t-1}.T, d_t)
@@ -177,6 +173,12 @@ class ScanGradTest {
             assertTrue(right.owner() != null && nonSeqs.contains(right.owner().inputs().get(0)), "a per-step weight-gradient product: " + node);
         }
         assertEquals(2, dots, back.inner().toposort().toString());
+    }
+
+    /** h_t = tanh(x_t W + h_{t-1} U + b) over minibatches: X is (time, batch, in), h0 (batch, hidden). */
+    private static Variable minibatchRnn(Variable X, Variable W, Variable U, Variable b, Variable h0) {
+        return Scan.scan(a -> List.of(T.tanh(T.add(T.dot(a.get(0), a.get(2)), T.dot(a.get(1), a.get(3)), a.get(4)))), List.of(X),
+                Scan.outputs(h0), List.of(W, U, b), null, false, -1, null).output(0);
     }
 
     /** The backward scan ("grad_of_...") that computes these gradients. */
