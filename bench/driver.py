@@ -18,6 +18,12 @@ PYTENSOR_PY = os.path.join(HERE, ".work", "pytensor-venv", "bin", "python")
 # the second anchor: the original Theano 1.0.5 on CPython (bench/setup_theano.sh)
 THEANO105_PY = os.path.join(HERE, ".work", "theano-venv", "bin", "python")
 THEANO105_FLAGS = os.path.join(HERE, "theano105-flags.sh")
+
+
+def theano105_env(env):
+    """env with the THEANO_FLAGS the Theano 1.0.5 side runs under (bench/theano105-flags.sh)."""
+    flags = subprocess.run([THEANO105_FLAGS], capture_output=True, text=True).stdout.strip()
+    return dict(env, THEANO_FLAGS=flags)
 THEANO_JVM = os.path.join(ROOT, "bin", "theano-jvm")
 ENGINE_JAVA = os.path.join(HERE, "engine-java.sh")
 STARTUP_SCRIPT = os.path.join(ROOT, "tutorials", "seed000_quick_guide", "scalar_addition.py")
@@ -46,7 +52,7 @@ def run_case(side, case, env):
     """One process; returns the case's BENCH_RESULT dict (startup: wall time and peak RSS)."""
     exe = {"theano-jvm": THEANO_JVM, "theano-1.0.5": THEANO105_PY}.get(side, PYTENSOR_PY)
     if side == "theano-1.0.5":
-        env = dict(env, THEANO_FLAGS=subprocess.run([THEANO105_FLAGS], capture_output=True, text=True).stdout.strip())
+        env = theano105_env(env)
     if side == "engine":
         if case not in ENGINE_CASES:
             return None  # start-up is not a Python process; scan and conv have no Java-only harness
@@ -133,8 +139,7 @@ def main():
                               capture_output=True, text=True, env=env).stdout.strip()
     theano105 = subprocess.run([THEANO105_PY, "-c", "import theano, numpy, sys; print('Theano %s, NumPy %s, CPython %s' % "
                                 "(theano.__version__, numpy.__version__, sys.version.split()[0]))"],
-                               capture_output=True, text=True, env=dict(env, THEANO_FLAGS=subprocess.run(
-                                   [THEANO105_FLAGS], capture_output=True, text=True).stdout.strip())).stdout.strip() \
+                               capture_output=True, text=True, env=theano105_env(env)).stdout.strip() \
         if os.path.exists(THEANO105_PY) else None
     lines = ["| benchmark | unit | theano-jvm | theano-jvm engine from Java (no Python) | PyTensor | ratio jvm/PyTensor | ratio engine/PyTensor "
              "| Theano 1.0.5 | ratio jvm/Theano 1.0.5 |",

@@ -4,14 +4,10 @@
 # unchanged Theano scripts run on both sides. Idempotent: does nothing when the venv is complete.
 set -euo pipefail
 ROOT="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-WORK="$ROOT/bench/.work"
-VENV="$WORK/pytensor-venv"
-PY="${BENCH_CPYTHON:-python3}"
+VENV="$ROOT/bench/.work/pytensor-venv"
 if [ -f "$VENV/.ready" ]; then exit 0; fi
-mkdir -p "$WORK"
-"$PY" -m venv "$VENV"
-"$VENV/bin/python" -m pip install -q --upgrade pip
-"$VENV/bin/python" -m pip install -q pytensor
+. "$ROOT/bench/lib/venv.sh"
+bench_venv "$VENV" pytensor
 # the alias package is found through a .pth file, so the scripts need no PYTHONPATH
 site="$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
 echo "$ROOT/bench/theano_alias" > "$site/theano_alias.pth"

@@ -5,14 +5,10 @@
 # with pip's or Theano's message when it cannot be installed or imported here.
 set -euo pipefail
 ROOT="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-WORK="$ROOT/bench/.work"
-VENV="$WORK/theano-venv"
-PY="${BENCH_CPYTHON:-python3}"
+VENV="$ROOT/bench/.work/theano-venv"
 if [ -f "$VENV/.ready" ]; then exit 0; fi
-mkdir -p "$WORK"
-"$PY" -m venv "$VENV"
-"$VENV/bin/python" -m pip install -q --upgrade pip
-"$VENV/bin/python" -m pip install -q "theano==1.0.5" "numpy<1.24" "scipy<1.12"
+. "$ROOT/bench/lib/venv.sh"
+bench_venv "$VENV" "theano==1.0.5" "numpy<1.24" "scipy<1.12"
 THEANO_FLAGS="$("$ROOT/bench/theano105-flags.sh")" "$VENV/bin/python" -c \
     'import theano, numpy; f = theano.function([], theano.tensor.constant(1.0) + 1); assert f() == 2; print("theano", theano.__version__, "numpy", numpy.__version__, "cxx", theano.config.cxx or "none")'
 touch "$VENV/.ready"
