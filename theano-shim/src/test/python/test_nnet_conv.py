@@ -346,3 +346,14 @@ def test_causal_conv1d_gradient_and_errors():
                 [rng.randn(1, 2, 6), rng.randn(2, 2, 3)], rng=rng)
     with pytest.raises(ValueError, match="3D"):
         abstract_conv.causal_conv1d(T.dmatrix(), T.dtensor3(), filter_shape=(2, 2, 3))
+
+
+@pytest.mark.parametrize("build", [
+    lambda: T.nnet.conv2d(T.dtensor4(), T.dtensor4(), unshared=True),
+    lambda: abstract_conv.conv2d_grad_wrt_inputs(T.dtensor4(), T.dtensor4(), (1, 1, 3, 3), unshared=True),
+    lambda: abstract_conv.conv2d_grad_wrt_weights(T.dtensor4(), T.dtensor4(), (1, 1, 2, 2), unshared=True),
+    lambda: abstract_conv.causal_conv1d(T.dtensor3(), T.dtensor3(), (2, 2, 3), unshared=True),
+])
+def test_unshared_convolution_is_refused_clearly(build):
+    with pytest.raises(NotImplementedError, match="unshared \\(locally connected\\) convolution is not supported"):
+        build()

@@ -22,6 +22,12 @@ _LongArray = java.type("java.lang.Long[]")
 
 # ----------------------------------------------------------------------------- argument conversion
 
+def _refuse_unshared(unshared):
+    """Unshared (locally connected) convolution is Theano 1.0's; the engine has no op for it yet."""
+    if unshared:
+        raise NotImplementedError("theano-jvm: unshared (locally connected) convolution is not supported")
+
+
 def _constant_int(v):
     """v as a Python int when it is a number or a constant scalar, else None (symbolic)."""
     if isinstance(v, (numbers.Integral, numpy.integer)):
@@ -101,8 +107,7 @@ class BaseAbstractConv(_EngineOp):
     def __init__(self, convdim=None, imshp=None, kshp=None, border_mode="valid", subsample=None,
                  filter_flip=True, filter_dilation=None, num_groups=1, unshared=False):
         convdim = self.convdim if convdim is None else int(convdim)
-        if unshared:
-            raise NotImplementedError("theano-jvm: unshared (locally connected) convolution is not supported")
+        _refuse_unshared(unshared)
         if subsample is None:
             subsample = (1,) * convdim
         if filter_dilation is None:
@@ -296,8 +301,7 @@ def _grad_weights(convdim, input, output_grad, filter_shape, input_shape, border
 def conv2d_grad_wrt_inputs(output_grad, filters, input_shape, filter_shape=None, border_mode="valid",
                            subsample=(1, 1), filter_flip=True, filter_dilation=(1, 1), num_groups=1, unshared=False):
     """The gradient of conv2d with respect to its input (also: the transposed convolution)."""
-    if unshared:
-        raise NotImplementedError("theano-jvm: unshared (locally connected) convolution is not supported")
+    _refuse_unshared(unshared)
     return _grad_inputs(2, output_grad, filters, input_shape, filter_shape, border_mode, subsample, filter_flip,
                         filter_dilation, num_groups)
 
@@ -311,8 +315,7 @@ def conv3d_grad_wrt_inputs(output_grad, filters, input_shape, filter_shape=None,
 def conv2d_grad_wrt_weights(input, output_grad, filter_shape, input_shape=None, border_mode="valid",
                             subsample=(1, 1), filter_flip=True, filter_dilation=(1, 1), num_groups=1, unshared=False):
     """The gradient of conv2d with respect to its filters."""
-    if unshared:
-        raise NotImplementedError("theano-jvm: unshared (locally connected) convolution is not supported")
+    _refuse_unshared(unshared)
     return _grad_weights(2, input, output_grad, filter_shape, input_shape, border_mode, subsample, filter_flip,
                          filter_dilation, num_groups)
 
@@ -423,8 +426,7 @@ def causal_conv1d(input, filters, filter_shape, input_shape=None, subsample=1, f
     kernel_size) filters: the output at time t depends only on the inputs up to t, by padding
     filter_dilation * (kernel_size - 1) zeros in front of the time axis before a valid conv2d. The
     result is (instances, kernels, timesteps / subsample)."""
-    if unshared:
-        raise NotImplementedError("theano-jvm: unshared (locally connected) convolution is not supported")
+    _refuse_unshared(unshared)
     input = tb.as_tensor_variable(input)
     filters = tb.as_tensor_variable(filters)
     if input.ndim != 3:
