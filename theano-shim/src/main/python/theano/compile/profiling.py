@@ -212,11 +212,13 @@ class ProfileStats(object):
     def _call(self, run, args, kwargs):
         """Function.__call__ of a profiled function: time the whole call."""
         global total_fct_exec_time
-        t0 = time.time()
+        # durations on perf_counter: GraalPy's time.time() ticks in whole milliseconds, so a call
+        # faster than that measured 0 s
+        t0 = time.perf_counter()
         try:
             return run(*args, **kwargs)
         finally:
-            dt = time.time() - t0
+            dt = time.perf_counter() - t0
             self.fct_call_time += dt
             self.fct_callcount += 1
             total_fct_exec_time += dt
@@ -595,7 +597,7 @@ class _Compiling(object):
         from theano import _engine as E
         self._executors = E.jtype("function.Executors")
         self._executors.setProfiling(True)
-        self._t0 = time.time()
+        self._t0 = time.perf_counter()
         return self
 
     def __exit__(self, exc_type, exc, tb):
@@ -606,7 +608,7 @@ class _Compiling(object):
         """After a successful compile: record its times and start reading node times from its executor."""
         global total_graph_opt_time, total_time_linker
         p = self.profile
-        dt = time.time() - self._t0
+        dt = time.perf_counter() - self._t0
         before = p.linker_time
         p._attach(jfn)
         linker = p.linker_time - before
