@@ -160,7 +160,7 @@ def main():
         "",
         "Medians of the processes recorded per side and case (%s), sides alternating; each process calls the function "
         "until its timings stop improving (at least %s s, at most %s s), then times 9 batches (median)." % (
-            ", ".join("%s %d" % (c, len(results.get(("theano-jvm", c), []))) for c in dict.fromkeys(r[0] for r in ROWS)), os.environ.get("BENCH_WARMUP_S", "60"), os.environ.get("BENCH_MAX_WARMUP_S", "150")),
+            ", ".join("%s %d" % (c, len(results.get(("theano-jvm", c), []))) for c in dict.fromkeys(r[0] for r in ROWS)), os.environ.get("BENCH_WARMUP_S", "60"), os.environ.get("BENCH_MAX_WARMUP_S", "240")),
         "Warm-up each theano-jvm process needed before its timings settled (median, s): %s." % ", ".join(
             "%s %.0f" % (case, w) for case, w in ((c, _med(results, "theano-jvm", c, "warmup_s")) for c in
                                                   ["call_overhead", "elemwise", "mlp_step", "scan_rnn", "conv_layer"]) if w),
