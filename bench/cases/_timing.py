@@ -64,6 +64,17 @@ def compiling_seconds(before, after):
     return sum(max(0.0, t - before.get(tid, 0.0)) for tid, t in after.items())
 
 
+def timed_batch(fn, calls):
+    """Seconds that `calls` calls of fn take. The one loop that both warms up and measures: a JIT
+    compiles it (and fn inlined into it) during the warm-up, so the measured batches run that same
+    compiled code. A separate measuring loop would be new code that the JIT has to compile again
+    while it is being timed (on 2 cores that made the MLP step read 13-16 ms for the 8 ms it settles at)."""
+    t0 = time.perf_counter()
+    for _ in range(calls):
+        fn()
+    return time.perf_counter() - t0
+
+
 def warm_up(fn, seconds=WARMUP_S, min_calls=5, max_seconds=MAX_WARMUP_S):
     """Calls fn until the JIT has settled: at least `seconds` and min_calls, then until three batches
     in a row (~1 s each) are calm: the JIT compiler threads used under 5 % of a core during the batch
@@ -74,35 +85,36 @@ def warm_up(fn, seconds=WARMUP_S, min_calls=5, max_seconds=MAX_WARMUP_S):
     its core, so timings that merely stopped improving can still be twice the steady state."""
     start = time.perf_counter()
     calls = 0
+    per_call = None
     while calls < min_calls or time.perf_counter() - start < seconds:
-        fn()
-        calls += 1
+        n = 1 if per_call is None else max(1, min(1000, int(0.1 / per_call)))  # batches of ~0.1 s
+        per_call = timed_batch(fn, n) / n
+        calls += n
     best = None
     calm = 0
     while calm < 3 and time.perf_counter() - start < max_seconds:
         compiling0 = compiler_cpu_seconds()
-        t0 = time.perf_counter()
-        n = 0
-        while n < 3 or time.perf_counter() - t0 < 1.0:
-            fn()
-            n += 1
-        elapsed = time.perf_counter() - t0
+        n = max(3, int(1.0 / per_call))  # ~1 s
+        elapsed = timed_batch(fn, n)
         per_call = elapsed / n
         compilers_quiet = compiling_seconds(compiling0, compiler_cpu_seconds()) < 0.05 * elapsed
         calm = calm + 1 if compilers_quiet and best is not None and per_call > 0.95 * best else 0
         best = per_call if best is None else min(best, per_call)
         calls += n
-    global _warmup_seconds
+    global _warmup_seconds, _settled_per_call
     _warmup_seconds = time.perf_counter() - start
+    _settled_per_call = per_call
     return calls
 
 
-def per_call_seconds(fn, calls, repeats):
-    """Median over `repeats` batches of the time of one call (each batch runs `calls` calls)."""
-    samples = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        for _ in range(calls):
-            fn()
-        samples.append((time.perf_counter() - t0) / calls)
-    return median(samples)
+# seconds per call at the end of the last warm_up: sizes the measured batches
+_settled_per_call = None
+
+
+def per_call_seconds(fn, calls, repeats, min_batch_seconds=0.5):
+    """Median over `repeats` batches of the time of one call. Each batch runs `calls` calls, or more
+    so that it lasts about min_batch_seconds after a warm_up: a pause of the JVM (a GC cycle, a
+    compilation somewhere else) then spoils one batch, not the median."""
+    if _settled_per_call:
+        calls = max(calls, int(min_batch_seconds / _settled_per_call))
+    return median([timed_batch(fn, calls) / calls for _ in range(repeats)])

@@ -131,27 +131,29 @@ public final class EngineCases {
     static void warmUp(Runnable fn) {
         long start = System.nanoTime();
         int calls = 0;
+        double perCall = timedBatch(fn, 1);
         while (calls < 5 || (System.nanoTime() - start) / 1e9 < WARMUP_S) {
-            fn.run();
-            calls++;
+            int n = (int) Math.max(1, Math.min(1000, 0.1 / perCall)); // batches of ~0.1 s
+            perCall = timedBatch(fn, n) / n;
+            calls += n;
         }
         double best = Double.MAX_VALUE;
         int calm = 0;
         while (calm < 3 && (System.nanoTime() - start) / 1e9 < MAX_WARMUP_S) {
             Map<String, Double> compiling0 = compilerCpuSeconds();
-            long t0 = System.nanoTime();
-            int k = 0;
-            while (k < 3 || (System.nanoTime() - t0) / 1e9 < 1.0) {
-                fn.run();
-                k++;
-            }
-            double elapsed = (System.nanoTime() - t0) / 1e9;
+            int k = (int) Math.max(3, 1.0 / perCall); // ~1 s
+            double elapsed = timedBatch(fn, k);
             double per = elapsed / k;
+            perCall = per;
             boolean compilersQuiet = compilingSeconds(compiling0, compilerCpuSeconds()) < 0.05 * elapsed;
             calm = compilersQuiet && best != Double.MAX_VALUE && per > 0.95 * best ? calm + 1 : 0;
             best = Math.min(best, per);
         }
+        settledPerCall = perCall;
     }
+
+    /** Seconds per call at the end of the last warm-up: sizes the measured batches (about 0.5 s each). */
+    private static double settledPerCall = 0;
 
     private static final List<String> COMPILER_THREAD_PREFIXES = List.of("C1 CompilerThre", "C2 CompilerThre", "TruffleCompiler", "JVMCI");
 
@@ -190,13 +192,17 @@ public final class EngineCases {
         return sum;
     }
 
+    /** Seconds that {@code calls} runs of fn take: the one loop that both warms up and measures, as in _timing.py. */
+    static double timedBatch(Runnable fn, int calls) {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < calls; i++) fn.run();
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
     static double perCall(Runnable fn, int calls, int repeats) {
+        if (settledPerCall > 0) calls = (int) Math.max(calls, 0.5 / settledPerCall);
         double[] s = new double[repeats];
-        for (int r = 0; r < repeats; r++) {
-            long t0 = System.nanoTime();
-            for (int i = 0; i < calls; i++) fn.run();
-            s[r] = (System.nanoTime() - t0) / 1e9 / calls;
-        }
+        for (int r = 0; r < repeats; r++) s[r] = timedBatch(fn, calls) / calls;
         Arrays.sort(s);
         return s[repeats / 2];
     }
