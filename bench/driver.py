@@ -159,7 +159,9 @@ def main():
     notes = [
         "",
         "Medians of the processes recorded per side and case (%s), sides alternating; each process calls the function "
-        "until its timings stop improving (at least %s s, at most %s s), then times 9 batches (median)." % (
+        "(at least %s s, at most %s s) until three ~1 s batches in a row are calm: the JIT compiler threads idle and no "
+        "batch more than 5 %% faster than the best; then, in the same loop on the same function object, it times 9 batches "
+        "of at least 0.5 s (median)." % (
             ", ".join("%s %d" % (c, len(results.get(("theano-jvm", c), []))) for c in dict.fromkeys(r[0] for r in ROWS)), os.environ.get("BENCH_WARMUP_S", "60"), os.environ.get("BENCH_MAX_WARMUP_S", "240")),
         "Warm-up each theano-jvm process needed before its timings settled (median, s): %s." % ", ".join(
             "%s %.0f" % (case, w) for case, w in ((c, _med(results, "theano-jvm", c, "warmup_s")) for c in
