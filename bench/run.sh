@@ -2,7 +2,8 @@
 # theano-jvm vs PyTensor (and the original Theano 1.0.5) on the same Theano scripts (bench/cases/): installs
 # PyTensor and Theano 1.0.5 from PyPI into CPython venvs under bench/.work/ on first use, then runs bench/driver.py, which writes bench/results.md.
 #   bench/run.sh [--runs N] [--cases call_overhead,elemwise,mlp_step,compile_mlp,startup]
-# Environment: BENCH_THREADS (BLAS threads on both sides, default 1), BENCH_WARMUP_S (default 60),
+# Environment: BENCH_THREADS (BLAS threads on both sides, default 1), BENCH_WARMUP_S (least warm-up, default 60),
+# BENCH_MAX_WARMUP_S (most, default 240: the warm-up also waits for the JIT compiler threads to go quiet),
 # BENCH_CPYTHON (the CPython used for the venv, default python3).
 set -euo pipefail
 ROOT="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
