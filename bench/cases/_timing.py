@@ -11,6 +11,8 @@ MAX_WARMUP_S = float(os.environ.get("BENCH_MAX_WARMUP_S", "240"))
 
 # seconds the last warm_up took (reported with the case's result: how long the JIT needed to settle)
 _warmup_seconds = None
+# seconds per call at the end of the last warm_up: sizes the measured batches
+_settled_per_call = None
 
 
 def report(**values):
@@ -105,10 +107,6 @@ def warm_up(fn, seconds=WARMUP_S, min_calls=5, max_seconds=MAX_WARMUP_S):
     _warmup_seconds = time.perf_counter() - start
     _settled_per_call = per_call
     return calls
-
-
-# seconds per call at the end of the last warm_up: sizes the measured batches
-_settled_per_call = None
 
 
 def per_call_seconds(fn, calls, repeats, min_batch_seconds=0.5):

@@ -1,10 +1,14 @@
 package org.theanojvm.truffle.bench;
 
+import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -143,11 +147,10 @@ public final class EngineCases {
             Map<String, Double> compiling0 = compilerCpuSeconds();
             int k = (int) Math.max(3, 1.0 / perCall); // ~1 s
             double elapsed = timedBatch(fn, k);
-            double per = elapsed / k;
-            perCall = per;
+            perCall = elapsed / k;
             boolean compilersQuiet = compilingSeconds(compiling0, compilerCpuSeconds()) < 0.05 * elapsed;
-            calm = compilersQuiet && best != Double.MAX_VALUE && per > 0.95 * best ? calm + 1 : 0;
-            best = Math.min(best, per);
+            calm = compilersQuiet && best != Double.MAX_VALUE && perCall > 0.95 * best ? calm + 1 : 0;
+            best = Math.min(best, perCall);
         }
         settledPerCall = perCall;
     }
@@ -163,24 +166,24 @@ public final class EngineCases {
      * ends compiler threads as its queue grows and shrinks, so a sum over the live ones could go down.
      */
     static Map<String, Double> compilerCpuSeconds() {
-        Map<String, Double> used = new java.util.HashMap<>();
-        java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
-        if (!java.nio.file.Files.isDirectory(tasks)) return used;
-        try (var dirs = java.nio.file.Files.list(tasks)) {
-            for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) dirs::iterator) {
+        Map<String, Double> used = new HashMap<>();
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) return used;
+        try (var dirs = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) dirs::iterator) {
                 try {
-                    String name = java.nio.file.Files.readString(task.resolve("comm")).strip();
+                    String name = Files.readString(task.resolve("comm")).strip();
                     if (COMPILER_THREAD_PREFIXES.stream().noneMatch(name::startsWith)) continue;
-                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    String stat = Files.readString(task.resolve("stat"));
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
                     used.put(task.getFileName().toString(), ticks / 100.0); // USER_HZ: 100 on Linux
-                } catch (java.io.IOException | RuntimeException threadEnded) {
+                } catch (IOException | RuntimeException threadEnded) {
                     // the thread ended between the listing and the read
                 }
             }
-        } catch (java.io.IOException e) {
-            return used;
+        } catch (IOException listingFailed) {
+            // /proc could not be listed: the threads read so far (none) count as quiet
         }
         return used;
     }
