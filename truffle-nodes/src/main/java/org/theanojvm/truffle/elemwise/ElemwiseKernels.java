@@ -15,6 +15,8 @@ import org.theanojvm.truffle.elemwise.scalar.ConstantNode;
 import org.theanojvm.truffle.elemwise.scalar.OperandNode;
 import org.theanojvm.truffle.elemwise.scalar.ScalarNode;
 import org.theanojvm.truffle.elemwise.scalar.ScalarTreeBuilder;
+import org.theanojvm.truffle.elemwise.vector.VectorKernel;
+import org.theanojvm.truffle.elemwise.vector.VectorProgram;
 import org.theanojvm.truffle.graph.ApplyNode;
 
 /**
@@ -23,7 +25,8 @@ import org.theanojvm.truffle.graph.ApplyNode;
  * integer implementation, double otherwise), allocates the frame slots for the per-element operand
  * values and the loop state, and gives a factory of scalar expression trees. A fused Composite becomes
  * one tree of its whole inner graph ({@link CompositeTreeBuilder}); single-element constant operands
- * become literals of the tree.
+ * become literals of the tree. A double-domain kernel also gets its SIMD form ({@link VectorProgram})
+ * where one exists.
  */
 public final class ElemwiseKernels {
     private ElemwiseKernels() {}
@@ -75,6 +78,12 @@ public final class ElemwiseKernels {
             ScalarNode expr = composite != null ? composite.build(operands, domain) : ScalarTreeBuilder.build(op, outDtype, operands);
             return new KernelBody(reads, valueSlots, literal, write, domain, expr);
         };
-        return new ElemwiseNode(slots, bodies, planSlot, posSlot);
+        VectorProgram vector = null;
+        if (VectorKernel.AVAILABLE && !domain) {
+            DType[] inDtypes = new DType[n];
+            for (int k = 0; k < n; k++) inDtypes[k] = a.inputs().get(k).dtype();
+            vector = VectorProgram.compile(op, inDtypes);
+        }
+        return new ElemwiseNode(slots, bodies, planSlot, posSlot, vector, reads, write);
     }
 }

@@ -8,27 +8,38 @@ import org.theanojvm.engine.graph.Apply;
 import org.theanojvm.engine.ndarray.NdArray;
 import org.theanojvm.engine.types.DType;
 import org.theanojvm.engine.types.TensorType;
+import org.theanojvm.truffle.elemwise.vector.VectorKernel;
+import org.theanojvm.truffle.elemwise.vector.VectorProgram;
 import org.theanojvm.truffle.graph.ApplyNode;
 import org.theanojvm.truffle.graph.BufferPool;
 
 /**
  * An elementwise apply node (a plain Elemwise or a fused Composite) as one kernel: checks the
  * broadcast shapes with Theano's rule, takes an output buffer, and runs the scalar expression tree over
- * every element through {@link KernelLoopNode}. Shape errors are left to the op's reference perform,
+ * every element through {@link KernelLoopNode}, or, for a flat layout of at least
+ * {@link VectorKernel#MIN_ELEMENTS} elements with a {@link VectorProgram}, a block at a time through
+ * SIMD loops ({@link VectorKernel}). Shape errors are left to the op's reference perform,
  * so the messages are the reference's.
  */
 public final class ElemwiseNode extends ApplyNode {
     private final DType outDtype;
     @CompilationFinal(dimensions = 1) private final boolean[][] typeBroadcastable;
     @Child private KernelLoopNode loop;
+    private final VectorProgram vector; // null: no SIMD form (or no Vector API), the scalar loop runs every layout
+    @CompilationFinal(dimensions = 1) private final ElementAccess[] reads;
+    private final ElementAccess write;
 
-    public ElemwiseNode(Slots slots, Supplier<KernelBody> bodies, int planSlot, int posSlot) {
+    public ElemwiseNode(Slots slots, Supplier<KernelBody> bodies, int planSlot, int posSlot,
+            VectorProgram vector, ElementAccess[] reads, ElementAccess write) {
         super(slots);
         Apply a = slots.apply();
         this.outDtype = a.outputs().get(0).dtype();
         this.typeBroadcastable = new boolean[a.inputs().size()][];
         for (int k = 0; k < typeBroadcastable.length; k++) typeBroadcastable[k] = ((TensorType) a.inputs().get(k).type()).broadcastable();
         this.loop = KernelLoopNodeGen.create(bodies, planSlot, posSlot);
+        this.vector = vector;
+        this.reads = reads;
+        this.write = write;
     }
 
     @Override
@@ -40,7 +51,9 @@ public final class ElemwiseNode extends ApplyNode {
         if (shape == null) return performForError(ins);
         NdArray out = pool.take(outDtype, shape);
         if (out.size() == 0) return one(out);
-        loop.execute(frame, plan(ins, out));
+        KernelPlan plan = plan(ins, out);
+        if (vector != null && plan.flat && plan.size >= VectorKernel.MIN_ELEMENTS) VectorKernel.run(vector, plan, reads, write);
+        else loop.execute(frame, plan);
         return one(out);
     }
 

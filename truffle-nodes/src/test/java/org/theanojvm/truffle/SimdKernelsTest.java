@@ -1,0 +1,145 @@
+package org.theanojvm.truffle;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.theanojvm.engine.errors.TheanoException;
+import org.theanojvm.engine.graph.FunctionGraph;
+import org.theanojvm.engine.graph.Variable;
+import org.theanojvm.engine.ndarray.NdArray;
+import org.theanojvm.engine.ops.Elemwise;
+import org.theanojvm.engine.ops.scalar.ArithmeticOps;
+import org.theanojvm.engine.ops.scalar.Composite;
+import org.theanojvm.engine.ops.scalar.LogicOps;
+import org.theanojvm.engine.ops.scalar.ScalarOp;
+import org.theanojvm.engine.ops.scalar.TranscendentalOps;
+import org.theanojvm.engine.tensor.T;
+import org.theanojvm.engine.types.DType;
+import org.theanojvm.truffle.elemwise.vector.VectorKernel;
+import org.theanojvm.truffle.elemwise.vector.VectorProgram;
+
+/**
+ * The SIMD elementwise path (elemwise/vector) against the reference executor: kernels with a
+ * VectorProgram over flat layouts of at least MIN_ELEMENTS elements run block by block, so the sizes
+ * here straddle the vector length and the block size, operands are full or single broadcast elements,
+ * and the values include NaN, infinities, signed zeros and the sigmoid cut-offs.
+ */
+class SimdKernelsTest {
+    static final DType[] FLOATS = {DType.FLOAT64, DType.FLOAT32};
+    static final ScalarOp[] UNARY = {ArithmeticOps.NEG, ArithmeticOps.SQR, ArithmeticOps.ABS, TranscendentalOps.EXP, TranscendentalOps.LOG,
+            TranscendentalOps.SQRT, TranscendentalOps.TANH, TranscendentalOps.SIGMOID};
+    static final ScalarOp[] BINARY = {ArithmeticOps.ADD, ArithmeticOps.SUB, ArithmeticOps.MUL, ArithmeticOps.TRUE_DIV, ArithmeticOps.MAXIMUM,
+            ArithmeticOps.MINIMUM, LogicOps.LT, LogicOps.GT, LogicOps.LE, LogicOps.GE, LogicOps.EQ, LogicOps.NEQ};
+    static final int[] SIZES = {64, 67, 511, 512, 513, 1000, 1537};
+    static final double[] SPECIAL = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.0, 1e300, -1e300,
+            800, -800, 30.5, -30.5, 29.5, -29.5, -1, 1e-310};
+
+    @Test
+    void everyOpMatchesTheReferenceOnSpecialAndRandomValues() {
+        Random rnd = new Random(7);
+        for (DType d : FLOATS) {
+            for (ScalarOp op : UNARY) check(rnd, op, new DType[] {d}, 513, false);
+            for (ScalarOp op : BINARY) check(rnd, op, new DType[] {d, d}, 513, false);
+            check(rnd, LogicOps.SWITCH, new DType[] {DType.BOOL, d, d}, 513, false);
+        }
+    }
+
+    @Test
+    void scalarOperandsBroadcastAndMixedDtypesConvertLikeTheScalarKernel() {
+        Random rnd = new Random(8);
+        DType[] mixed = {DType.FLOAT64, DType.FLOAT32, DType.INT32, DType.UINT8, DType.BOOL, DType.INT16};
+        for (int size : SIZES) {
+            for (ScalarOp op : BINARY) {
+                check(rnd, op, new DType[] {mixed[rnd.nextInt(mixed.length)], FLOATS[rnd.nextInt(2)]}, size, true);
+            }
+        }
+    }
+
+    @Test
+    void randomFloatCompositesCompileToSimdProgramsAndMatchTheReference() {
+        Random rnd = new Random(2025);
+        int simd = 0;
+        for (int trial = 0; trial < 200; trial++) {
+            int nin = 1 + rnd.nextInt(3);
+            DType[] dts = new DType[nin];
+            for (int k = 0; k < nin; k++) dts[k] = FLOATS[rnd.nextInt(2)];
+            Composite c = randomComposite(rnd, dts, 2 + rnd.nextInt(10));
+            if (c.nodes().isEmpty() || VectorProgram.compile(c, dts) == null) continue;
+            if (run(rnd, c, dts, SIZES[rnd.nextInt(SIZES.length)], rnd.nextBoolean())) simd++;
+        }
+        assertTrue(simd > 120, "only " + simd + " random composites ran as SIMD programs");
+    }
+
+    /** Composite of float ops (comparisons and switch included), operands among earlier refs. */
+    private static Composite randomComposite(Random rnd, DType[] in, int size) {
+        List<Composite.Node> nodes = new ArrayList<>();
+        List<DType> refTypes = new ArrayList<>(List.of(in));
+        while (nodes.size() < size) {
+            int refs = refTypes.size();
+            int pick = rnd.nextInt(10);
+            ScalarOp op;
+            int[] operands;
+            if (pick < 4) {
+                op = UNARY[rnd.nextInt(UNARY.length)];
+                operands = new int[] {refs - 1};
+            } else if (pick < 9) {
+                op = BINARY[rnd.nextInt(BINARY.length)];
+                operands = new int[] {refs - 1, rnd.nextInt(refs)};
+            } else {
+                op = LogicOps.SWITCH;
+                operands = new int[] {rnd.nextInt(refs), rnd.nextInt(refs), rnd.nextInt(refs)};
+            }
+            DType[] ds = new DType[operands.length];
+            for (int j = 0; j < ds.length; j++) ds[j] = refTypes.get(operands[j]);
+            nodes.add(new Composite.Node(op, operands));
+            refTypes.add(op.outputDType(ds));
+        }
+        // end on a float value (a comparison's bool output would be exact anyway, but less telling)
+        int last = refTypes.size() - 1;
+        if (refTypes.get(last) == DType.BOOL) {
+            nodes.add(new Composite.Node(ArithmeticOps.MUL, new int[] {last, 0}));
+            refTypes.add(ArithmeticOps.MUL.outputDType(new DType[] {DType.BOOL, in[0]}));
+        }
+        return new Composite(in, nodes, new int[] {refTypes.size() - 1});
+    }
+
+    private static void check(Random rnd, ScalarOp op, DType[] dts, int size, boolean broadcastOne) {
+        assertTrue(VectorProgram.compile(op, dts) != null, op + " on " + List.of(dts) + " has no SIMD program");
+        assertTrue(run(rnd, op, dts, size, broadcastOne), op + " did not take the SIMD path");
+    }
+
+    /**
+     * Runs op on both executors; with broadcastOne, the first operand is a single broadcast element.
+     * True when the layout is one the SIMD path takes.
+     */
+    private static boolean run(Random rnd, ScalarOp op, DType[] dts, int size, boolean broadcastOne) {
+        List<Variable> ins = new ArrayList<>();
+        List<NdArray> vals = new ArrayList<>();
+        for (int k = 0; k < dts.length; k++) {
+            boolean one = broadcastOne && k == 0;
+            ins.add(T.tensor(dts[k], new boolean[] {one}, "x" + k));
+            vals.add(values(rnd, dts[k], one ? 1 : size));
+        }
+        Variable out;
+        try {
+            out = new Elemwise(op, null).call(ins.toArray(new Variable[0]));
+        } catch (TheanoException unsupported) {
+            return false;
+        }
+        Check.agree(new FunctionGraph(ins, List.of(out)), vals.toArray(new NdArray[0]));
+        return VectorKernel.AVAILABLE && size >= VectorKernel.MIN_ELEMENTS;
+    }
+
+    /** Random values with every special value somewhere (floats), or small random integers. */
+    private static NdArray values(Random rnd, DType d, int size) {
+        NdArray a = Check.random(rnd, d, size);
+        if (!d.isFloat()) return a;
+        for (int i = 0; i < size; i++) {
+            if (rnd.nextInt(4) == 0) a.setDouble(new long[] {i}, SPECIAL[rnd.nextInt(SPECIAL.length)]);
+        }
+        return a;
+    }
+}
