@@ -11,7 +11,7 @@ if [ ! -d "$ROOT/truffle-nodes/target/test-classes/org/theanojvm/truffle/bench" 
   exit 1
 fi
 exec "$JAVA_HOME/bin/java" -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path "$DIST/upgrade" \
-  --module-path "$DIST/modules" --add-modules ALL-MODULE-PATH \
+  --module-path "$DIST/modules" --add-modules ALL-MODULE-PATH --add-modules jdk.incubator.vector \
   -cp "$ROOT/truffle-nodes/target/test-classes:$ROOT/truffle-nodes/target/classes:$ROOT/engine/target/classes:$DIST/classpath/*" \
   --enable-native-access=ALL-UNNAMED,org.graalvm.truffle --sun-misc-unsafe-memory-access=allow \
   org.theanojvm.truffle.bench.EngineCases "$@"
