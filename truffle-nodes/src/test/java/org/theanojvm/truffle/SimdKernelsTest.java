@@ -1,5 +1,6 @@
 package org.theanojvm.truffle;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.theanojvm.engine.ops.scalar.ScalarOp;
 import org.theanojvm.engine.ops.scalar.TranscendentalOps;
 import org.theanojvm.engine.tensor.T;
 import org.theanojvm.engine.types.DType;
+import org.theanojvm.truffle.elemwise.KernelPlan;
 import org.theanojvm.truffle.elemwise.vector.VectorKernel;
 import org.theanojvm.truffle.elemwise.vector.VectorProgram;
 
@@ -71,6 +73,32 @@ class SimdKernelsTest {
             if (run(rnd, c, dts, SIZES[rnd.nextInt(SIZES.length)], rnd.nextBoolean())) simd++;
         }
         assertTrue(simd > 120, "only " + simd + " random composites ran as SIMD programs");
+    }
+
+    @Test
+    void rowsOfAMatrixWithABroadcastRowOrColumnRunBlockByBlock() {
+        Random rnd = new Random(9);
+        Composite biasTanh = new Composite(new DType[] {DType.FLOAT32, DType.FLOAT32}, List.of(
+                new Composite.Node(ArithmeticOps.ADD, new int[] {0, 1}),
+                new Composite.Node(TranscendentalOps.TANH, new int[] {2})), new int[] {3});
+        for (int cols : new int[] {64, 500, 1100}) {
+            for (boolean[] b : new boolean[][] {{true, false}, {false, true}, {false, false}}) {
+                Variable x = T.tensor(DType.FLOAT32, new boolean[] {false, false}, "x");
+                Variable bias = T.tensor(DType.FLOAT32, b, "b");
+                Variable out = new Elemwise(biasTanh, null).call(x, bias);
+                NdArray xv = values(rnd, DType.FLOAT32, 7 * cols).reshape(7, cols);
+                NdArray bv = values(rnd, DType.FLOAT32, (b[0] ? 1 : 7) * (b[1] ? 1 : cols)).reshape(b[0] ? 1 : 7, b[1] ? 1 : cols);
+                Check.agree(new FunctionGraph(List.of(x, bias), List.of(out)), xv, bv);
+                KernelPlan plan = KernelPlan.of(new NdArray[] {xv, bv}, NdArray.empty(DType.FLOAT32, 7, cols));
+                assertTrue(VectorKernel.accepts(plan), plan.toString());
+            }
+        }
+        // a transposed operand moves by more than one element along a row: the scalar loop's layout
+        NdArray t = values(rnd, DType.FLOAT64, 100 * 100).reshape(100, 100).transpose();
+        NdArray u = values(rnd, DType.FLOAT64, 100 * 100).reshape(100, 100);
+        assertFalse(VectorKernel.accepts(KernelPlan.of(new NdArray[] {t, u}, NdArray.empty(DType.FLOAT64, 100, 100))));
+        Variable a = T.dmatrix("a"), c = T.dmatrix("c");
+        Check.agree(List.of(a, c), List.of(T.tanh(T.add(a, c))), t, u);
     }
 
     /** Composite of float ops (comparisons and switch included), operands among earlier refs. */
@@ -129,8 +157,9 @@ class SimdKernelsTest {
         } catch (TheanoException unsupported) {
             return false;
         }
-        Check.agree(new FunctionGraph(ins, List.of(out)), vals.toArray(new NdArray[0]));
-        return VectorKernel.AVAILABLE && size >= VectorKernel.MIN_ELEMENTS;
+        NdArray[] v = vals.toArray(new NdArray[0]);
+        Check.agree(new FunctionGraph(ins, List.of(out)), v);
+        return VectorKernel.AVAILABLE && VectorKernel.accepts(KernelPlan.of(v, NdArray.empty(out.dtype(), size)));
     }
 
     /** Random values with every special value somewhere (floats), or small random integers. */

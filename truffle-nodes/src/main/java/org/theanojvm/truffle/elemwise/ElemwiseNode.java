@@ -16,9 +16,9 @@ import org.theanojvm.truffle.graph.BufferPool;
 /**
  * An elementwise apply node (a plain Elemwise or a fused Composite) as one kernel: checks the
  * broadcast shapes with Theano's rule, takes an output buffer, and runs the scalar expression tree over
- * every element through {@link KernelLoopNode}, or, for a flat layout of at least
- * {@link VectorKernel#MIN_ELEMENTS} elements with a {@link VectorProgram}, a block at a time through
- * SIMD loops ({@link VectorKernel}). Shape errors are left to the op's reference perform,
+ * every element through {@link KernelLoopNode}; or, where the op has a {@link VectorProgram} and the
+ * layout has long rows that are contiguous or constant in every operand ({@link VectorKernel#accepts}),
+ * a block at a time through SIMD loops. Shape errors are left to the op's reference perform,
  * so the messages are the reference's.
  */
 public final class ElemwiseNode extends ApplyNode {
@@ -52,7 +52,7 @@ public final class ElemwiseNode extends ApplyNode {
         NdArray out = pool.take(outDtype, shape);
         if (out.size() == 0) return one(out);
         KernelPlan plan = plan(ins, out);
-        if (vector != null && plan.flat && plan.size >= VectorKernel.MIN_ELEMENTS) VectorKernel.run(vector, plan, reads, write);
+        if (vector != null && VectorKernel.accepts(plan)) VectorKernel.run(vector, plan, reads, write);
         else loop.execute(frame, plan);
         return one(out);
     }

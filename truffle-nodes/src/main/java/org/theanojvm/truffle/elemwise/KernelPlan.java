@@ -57,6 +57,20 @@ public final class KernelPlan {
         return new KernelPlan(bases, starts, strides, ishape, s, flat, mask);
     }
 
+    /**
+     * Moves every operand's row start ({@code off}, the output's included) to the next row of the outer
+     * dimensions in C order; {@code idx} is the outer index, all zeros before the first row.
+     */
+    public void advanceRow(int[] off, int[] idx) {
+        for (int d = shape.length - 2; d >= 0; d--) {
+            idx[d]++;
+            for (int k = 0; k < off.length; k++) off[k] += strides[k][d];
+            if (idx[d] < shape[d]) return;
+            for (int k = 0; k < off.length; k++) off[k] -= strides[k][d] * shape[d];
+            idx[d] = 0;
+        }
+    }
+
     /** Strides equal where they matter (length-1 dimensions never move). */
     private static boolean sameSteps(int[] st, int[] c, long[] shape) {
         for (int d = 0; d < st.length; d++) if (shape[d] > 1 && st[d] != c[d]) return false;

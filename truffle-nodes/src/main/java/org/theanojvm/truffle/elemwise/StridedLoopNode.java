@@ -26,7 +26,7 @@ public final class StridedLoopNode extends Node {
                 loadAll(frame, plan, off, j, nd - 1);
                 body.computeAndStore(frame, plan.bases[n], off[n] + j);
             }
-            advance(plan, off, idx, nd);
+            plan.advanceRow(off, idx);
         }
         LoopNode.reportLoopCount(this, plan.size);
     }
@@ -34,16 +34,5 @@ public final class StridedLoopNode extends Node {
     @ExplodeLoop
     private void loadAll(VirtualFrame frame, KernelPlan plan, int[] off, int j, int last) {
         for (int k = 0; k < body.operands(); k++) body.load(frame, k, plan.bases[k], off[k] + j * plan.strides[k][last]);
-    }
-
-    /** Moves every operand's row start to the next row of the outer dimensions (C order). */
-    private static void advance(KernelPlan plan, int[] off, int[] idx, int nd) {
-        for (int d = nd - 2; d >= 0; d--) {
-            idx[d]++;
-            for (int k = 0; k < off.length; k++) off[k] += plan.strides[k][d];
-            if (idx[d] < plan.shape[d]) return;
-            for (int k = 0; k < off.length; k++) off[k] -= plan.strides[k][d] * plan.shape[d];
-            idx[d] = 0;
-        }
     }
 }

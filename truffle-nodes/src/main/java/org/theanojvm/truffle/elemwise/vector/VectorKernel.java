@@ -5,9 +5,12 @@ import org.theanojvm.truffle.elemwise.ElementAccess;
 import org.theanojvm.truffle.elemwise.KernelPlan;
 
 /**
- * Runs a {@link VectorProgram} over a flat kernel layout (every operand contiguous like the output, or
- * one broadcast element) a block at a time: load each advancing operand's block into its register as
- * doubles, run the instructions (each a SIMD loop, {@link VectorLoops}), store the result register.
+ * Runs a {@link VectorProgram} over a kernel layout whose rows (the last dimension) are contiguous or
+ * constant in every operand: a flat layout is one row of every element; the usual broadcast of a
+ * bias row over a matrix ({@code tanh(dot(x, W) + b)}) is a row per matrix row. Each row goes a block
+ * at a time: load each operand's block into its register as doubles (a constant operand fills its
+ * register once per row), run the instructions (each a SIMD loop, {@link VectorLoops}), store the result
+ * register.
  *
  * <p>Why not in the Truffle kernel itself: the Graal compiler in GraalVM Community neither vectorizes
  * loops nor compiles the Vector API, so the Truffle loop evaluates one element at a time (about 6 ns
@@ -23,36 +26,47 @@ public final class VectorKernel {
     /** Doubles per register: a multiple of every vector length, and a few registers fit the L1 cache. */
     static final int BLOCK = 512;
 
-    /** Below this many elements the scalar Truffle loop is as fast, with no boundary call. */
+    /** Below this many elements in a row, the scalar Truffle loop is as fast, with no boundary call. */
     public static final int MIN_ELEMENTS = 64;
 
     public static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
             && !"false".equals(System.getProperty("theano.jvm.vectorKernels"));
 
-    /**
-     * @param plan a flat plan (see {@link KernelPlan#flat}); operand k advances when bit k of its mask is set
-     * @param reads one accessor per input, {@code write} the output's
-     */
+    /** Whether {@link #run} takes this layout: rows long enough, and contiguous or constant in every operand. */
+    public static boolean accepts(KernelPlan plan) {
+        if (plan.flat) return plan.size >= MIN_ELEMENTS;
+        int last = plan.shape.length - 1;
+        if (plan.shape[last] < MIN_ELEMENTS) return false;
+        for (int[] st : plan.strides) if (st[last] != 0 && st[last] != 1) return false;
+        return true;
+    }
+
+    /** @param reads one accessor per input, {@code write} the output's; the plan is one {@link #accepts} */
     @TruffleBoundary
     public static void run(VectorProgram p, KernelPlan plan, ElementAccess[] reads, ElementAccess write) {
         int n = p.inputs;
         double[][] r = new double[p.registers][BLOCK];
-        for (int k = 0; k < n; k++) {
-            if (!advances(plan, k)) java.util.Arrays.fill(r[k], reads[k].readDouble(plan.bases[k], plan.starts[k]));
-        }
-        Object outBase = plan.bases[n];
-        int outStart = plan.starts[n];
-        for (int from = 0; from < plan.size; from += BLOCK) {
-            int len = Math.min(BLOCK, plan.size - from);
+        int last = plan.shape.length - 1;
+        int inner = plan.flat ? plan.size : plan.shape[last];
+        boolean[] advancing = new boolean[n];
+        for (int k = 0; k < n; k++) advancing[k] = plan.flat ? (plan.stepMask & (1 << k)) != 0 : plan.strides[k][last] == 1;
+        int[] off = plan.starts.clone(); // current row start per operand, the output's last
+        int[] idx = new int[plan.shape.length];
+        for (int row = 0, rows = plan.size / inner; row < rows; row++) {
             for (int k = 0; k < n; k++) {
-                if (advances(plan, k)) load(reads[k], plan.bases[k], plan.starts[k] + from, r[k], len);
+                if (!advancing[k]) java.util.Arrays.fill(r[k], reads[k].readDouble(plan.bases[k], off[k]));
             }
-            for (VectorProgram.Instruction in : p.code) VectorLoops.run(in.op(), r, in.dst(), in.src(), len);
-            store(write, r[p.result], outBase, outStart + from, len);
+            for (int from = 0; from < inner; from += BLOCK) {
+                int len = Math.min(BLOCK, inner - from);
+                for (int k = 0; k < n; k++) {
+                    if (advancing[k]) load(reads[k], plan.bases[k], off[k] + from, r[k], len);
+                }
+                for (VectorProgram.Instruction in : p.code) VectorLoops.run(in.op(), r, in.dst(), in.src(), len);
+                store(write, r[p.result], plan.bases[n], off[n] + from, len);
+            }
+            if (!plan.flat) plan.advanceRow(off, idx);
         }
     }
-
-    private static boolean advances(KernelPlan plan, int k) { return (plan.stepMask & (1 << k)) != 0; }
 
     private static void load(ElementAccess read, Object base, int start, double[] into, int len) {
         if (base instanceof double[] d) {
