@@ -224,3 +224,24 @@ def test_modes_are_accepted():
         assert theano.function([x], x + 1, mode=mode)(1.0) == 2.0
     with pytest.raises(Exception, match="No predefined mode exist for string: NOPE"):
         theano.function([x], x, mode="NOPE")
+
+
+def test_returned_arrays_are_never_overwritten_by_later_calls():
+    # the engine hands back its own buffers (one may also be a shared variable's new value, or an
+    # input); each call's results must still be the caller's own arrays
+    s = theano.shared(np.zeros(4))
+    x = T.dvector("x")
+    f = theano.function([x], [s + 1, x, T.exp(x)], updates=[(s, s + 1)])
+    v = np.arange(4.0)
+    first = f(v)
+    v += 10  # the caller's input changes after the call
+    second = f(v)
+    np.testing.assert_array_equal(first[0], np.ones(4))
+    np.testing.assert_array_equal(first[1], np.arange(4.0))
+    np.testing.assert_allclose(first[2], np.exp(np.arange(4.0)))
+    np.testing.assert_array_equal(second[0], np.full(4, 2.0))
+    np.testing.assert_array_equal(second[1], np.arange(4.0) + 10)
+    np.testing.assert_array_equal(s.get_value(), np.full(4, 2.0))
+    second[0][:] = -1  # writing into a result touches nothing the function keeps
+    np.testing.assert_array_equal(s.get_value(), np.full(4, 2.0))
+    np.testing.assert_array_equal(f(v)[0], np.full(4, 3.0))

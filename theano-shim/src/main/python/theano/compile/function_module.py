@@ -51,7 +51,9 @@ class Function(object):
         for k, v in kwargs.items():
             jkw.put(k, E.to_call_value(v))
         with E.errors():
-            results = self._f.call(jargs, jkw)
+            # callTransient: the results may be the executor's own buffers, valid until the next call;
+            # to_numpy copies each into a new NumPy array at once, so the engine need not copy them first
+            results = self._f.callTransient(jargs, jkw)
         outs = [E.to_numpy(r) for r in results]
         if output_subset is not None:
             outs = [outs[i] for i in output_subset]
