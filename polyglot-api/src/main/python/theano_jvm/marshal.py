@@ -51,14 +51,7 @@ def to_ndarray(array):
         a = numpy.ascontiguousarray(a)
     if not a.dtype.isnative:
         a = a.astype(a.dtype.newbyteorder("="))
-    return NdArray.fromAddress(engine_dtype(a.dtype), list(a.shape), _address(a))
-
-
-def _address(a):
-    """The address of an array's first element. `a.ctypes.data` gets it from NumPy's C code directly;
-    `a.__array_interface__` builds a whole dict first, which costs 3-4x more on GraalPy (60-190 us
-    against 13-45 us, measured side by side after warm-up)."""
-    return a.ctypes.data
+    return NdArray.fromAddress(engine_dtype(a.dtype), list(a.shape), a.__array_interface__["data"][0])
 
 
 def to_numpy(ndarray):
@@ -72,5 +65,5 @@ def to_numpy(ndarray):
         return numpy.array(read_scalar(ndarray), dtype)
     out = numpy.empty(tuple(ndarray.shape()), dtype)
     if out.size:
-        ndarray.copyToAddress(_address(out))
+        ndarray.copyToAddress(out.__array_interface__["data"][0])
     return out
