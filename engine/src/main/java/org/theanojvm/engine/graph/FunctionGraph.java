@@ -68,8 +68,31 @@ public final class FunctionGraph {
 
     public Set<Apply> applyNodes() { return nodes; }
 
-    /** Apply nodes in execution order. */
-    public List<Apply> toposort() { return Graphs.toposort(inputs, outputs); }
+    /**
+     * Apply nodes in execution order. A node that overwrites a graph input (an in-place update of a
+     * shared variable's own buffer) runs after every other node: an error anywhere else then leaves
+     * the shared value untouched, as Theano's all-or-none updates require. Only nodes whose outputs
+     * feed no other node move (the in-place update rewrite makes sure of that for its own), so the
+     * order stays topological.
+     */
+    public List<Apply> toposort() {
+        List<Apply> order = Graphs.toposort(inputs, outputs);
+        List<Apply> rest = new ArrayList<>(order.size());
+        List<Apply> destroyingInputs = new ArrayList<>();
+        for (Apply a : order) {
+            int d = a.op().destroyedInput();
+            boolean onInput = d >= 0 && a.inputs().get(d).owner() == null && onlyGraphOutputs(a);
+            (onInput ? destroyingInputs : rest).add(a);
+        }
+        if (destroyingInputs.isEmpty()) return order;
+        rest.addAll(destroyingInputs);
+        return rest;
+    }
+
+    private boolean onlyGraphOutputs(Apply a) {
+        for (Variable o : a.outputs()) for (Client c : clients(o)) if (c.node() != null) return false;
+        return true;
+    }
 
     /** Makes every client of {@code oldVar} use {@code newVar} instead (types must match). */
     public void replace(Variable oldVar, Variable newVar) {

@@ -22,6 +22,9 @@ public abstract class Op {
 
     public abstract Apply makeNode(List<Variable> inputs);
 
+    /** The input whose buffer this op overwrites with its output (Theano's destroy_map), or -1. */
+    public int destroyedInput() { return -1; }
+
     public final Apply makeNode(Variable... inputs) { return makeNode(Arrays.asList(inputs)); }
 
     /** Apply the op and return its (default) output, like calling a Theano op. */

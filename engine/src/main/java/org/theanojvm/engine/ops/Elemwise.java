@@ -44,6 +44,9 @@ public final class Elemwise extends Op {
     /** The input index this node overwrites (its destroy_map), or -1. */
     public int inplaceInput() { return inplaceInput; }
 
+    @Override
+    public int destroyedInput() { return inplaceInput; }
+
     /**
      * This op writing its output into input {@code i}, named as Theano names it: {@code Elemwise{add,inplace}}
      * for the tensor-level ops, {@code Elemwise{Composite{...}}[(0, 1)]} for others.

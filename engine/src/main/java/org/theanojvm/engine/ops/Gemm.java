@@ -26,6 +26,10 @@ public final class Gemm extends Op {
 
     public boolean inplace() { return inplace; }
 
+    /** The in-place variant accumulates into its first input, z. */
+    @Override
+    public int destroyedInput() { return inplace ? 0 : -1; }
+
     @Override
     public Apply makeNode(List<Variable> in) {
         if (in.size() != 5) throw new TheanoTypeError("Wrong number of inputs for " + this + " (expected 5, got " + in.size() + ")");

@@ -28,8 +28,8 @@ import org.theanojvm.engine.ops.scalar.ScalarOp;
  * </ul>
  * Shared variables are the one exception: an update expression {@code w <- f(w, ...)} computed by an
  * Elemwise can write into w's own buffer when that node is w's only reader and its result is only w's
- * update, in a float domain (no error can stop the loop half way). The executor runs such nodes last,
- * after every other node, which keeps the function's all-or-none updates (see ReferenceExecutor).
+ * update, in a float domain (no error can stop the loop half way). {@link FunctionGraph#toposort}
+ * schedules such nodes after every other node, which keeps the function's all-or-none updates.
  */
 final class Inplace {
     private Inplace() {}

@@ -1,6 +1,7 @@
 package org.theanojvm.engine.rewrite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.theanojvm.engine.rewrite.RewriteTestSupport.checkSame;
@@ -13,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.theanojvm.engine.function.Function;
 import org.theanojvm.engine.function.ReferenceExecutor;
+import org.theanojvm.engine.errors.TheanoException;
 import org.theanojvm.engine.graph.Apply;
 import org.theanojvm.engine.graph.Constant;
 import org.theanojvm.engine.graph.FunctionGraph;
@@ -244,6 +246,23 @@ class RewritesTest {
         FunctionGraph fg2 = new FunctionGraph(List.of(g, w), List.of(upd, T.mul(w, 2.0)));
         RewriteDB.standard().run(fg2, RewriteConfig.FAST_RUN, new java.util.IdentityHashMap<>(Map.of(w, 0)));
         assertEquals(-1, ((Elemwise) fg2.outputs().get(0).owner().op()).inplaceInput());
+    }
+
+    @Test
+    void anInPlaceSharedUpdateRunsLastSoAFailingOtherUpdateLeavesTheSharedValueUntouched() {
+        SharedVariable w = T.shared(NdArray.vector(1, 2, 3), "w");
+        Variable g = T.dvector("g"), h = T.dvector("h"), v = T.dvector("v");
+        // outputs in this order: the DFS alone would run w's in-place update before v + h
+        FunctionGraph fg = new FunctionGraph(List.of(g, w, v, h), List.of(T.sub(w, T.mul(0.1, g)), T.exp(T.add(v, h))));
+        RewriteDB.standard().run(fg, RewriteConfig.FAST_RUN, new java.util.IdentityHashMap<>(Map.of(w, 0)));
+        Apply update = fg.outputs().get(0).owner();
+        assertEquals(0, ((Elemwise) update.op()).inplaceInput());
+        List<Apply> order = fg.toposort();
+        assertEquals(update, order.get(order.size() - 1));
+        NdArray buf = w.getValue(true);
+        // h has the wrong length: the other output's node raises at run time
+        assertThrows(TheanoException.class, () -> ReferenceExecutor.run(fg, List.of(NdArray.vector(10, 20, 30), buf, NdArray.vector(1, 2, 3), NdArray.vector(1, 2))));
+        assertEquals(List.of(1.0, 2.0, 3.0), java.util.Arrays.stream(buf.toDoubleArray()).boxed().toList(), "w's buffer was overwritten by a failed call");
     }
 
     @Test
