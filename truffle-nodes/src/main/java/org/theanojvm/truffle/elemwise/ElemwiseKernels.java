@@ -45,9 +45,10 @@ public final class ElemwiseKernels {
         DType outDtype = a.outputs().get(0).dtype();
         int n = a.inputs().size();
         boolean longDomain = outDtype.isDiscrete() && op.hasLongImpl();
+        DType[] inDtypes = new DType[n];
         ElementAccess[] reads = new ElementAccess[n];
         for (int k = 0; k < n; k++) {
-            DType d = a.inputs().get(k).dtype();
+            DType d = inDtypes[k] = a.inputs().get(k).dtype();
             longDomain &= d.isDiscrete();
             reads[k] = ElementAccess.of(d);
         }
@@ -78,12 +79,7 @@ public final class ElemwiseKernels {
             ScalarNode expr = composite != null ? composite.build(operands, domain) : ScalarTreeBuilder.build(op, outDtype, operands);
             return new KernelBody(reads, valueSlots, literal, write, domain, expr);
         };
-        VectorProgram vector = null;
-        if (VectorKernel.AVAILABLE && !domain) {
-            DType[] inDtypes = new DType[n];
-            for (int k = 0; k < n; k++) inDtypes[k] = a.inputs().get(k).dtype();
-            vector = VectorProgram.compile(op, inDtypes);
-        }
+        VectorProgram vector = VectorKernel.AVAILABLE && !domain ? VectorProgram.compile(op, inDtypes) : null;
         return new ElemwiseNode(slots, bodies, planSlot, posSlot, vector, reads, write);
     }
 }

@@ -107,19 +107,24 @@ public final class TranscendentalOps {
     public static final ScalarOp COSH = new UnaryFloat("cosh", Math::cosh, (gz, x, out) -> T.mul(gz, T.sinh(x)), Cx::cosh);
     public static final ScalarOp TANH = new UnaryFloat("tanh", Math::tanh,
             (gz, x, out) -> T.mul(gz, T.sub(T.constant(1), T.sqr(T.tanh(x)))), Cx::tanh);
-    /** Theano's ScalarSigmoid: 1 / (1 + exp(-x)) with the same saturation cut-offs. */
-    public static final ScalarOp SIGMOID = new UnaryFloat("sigmoid", v -> {
-        if (v < -30.0) return 0.0;
-        if (v > 30.0) return 1.0;
+    /** Where Theano's ScalarSigmoid and ScalarSoftplus saturate: beyond -+30 they return their limits. */
+    public static final double SATURATION = 30.0;
+
+    /** Theano's ScalarSigmoid: 1 / (1 + exp(-x)), exactly 0 below -30 and 1 above 30. */
+    public static double sigmoid(double v) {
+        if (v < -SATURATION) return 0.0;
+        if (v > SATURATION) return 1.0;
         return 1.0 / (1.0 + Math.exp(-v));
-    }, (gz, x, out) -> {
+    }
+
+    public static final ScalarOp SIGMOID = new UnaryFloat("sigmoid", TranscendentalOps::sigmoid, (gz, x, out) -> {
         Variable y = T.sigmoid(x);
         return T.mul(T.mul(gz, y), T.sub(T.constant(1.0), y));
     });
     /** Theano's ScalarSoftplus: log1p(exp(x)), exactly 0 below -30 and x above 30. */
     public static final ScalarOp SOFTPLUS = new UnaryFloat("softplus", v -> {
-        if (v < -30.0) return 0.0;
-        if (v > 30.0) return v;
+        if (v < -SATURATION) return 0.0;
+        if (v > SATURATION) return v;
         return Math.log1p(Math.exp(v));
     }, (gz, x, out) -> T.mul(gz, T.sigmoid(x)));
 

@@ -1,5 +1,7 @@
 package org.theanojvm.truffle.elemwise.scalar;
 
+import org.theanojvm.engine.ops.scalar.TranscendentalOps;
+
 /**
  * Truffle nodes for the hot {@code TranscendentalOps} (floating domain only: they have no integer
  * implementation, so the kernel always evaluates them in double). The others (log1p, sin, ...) run
@@ -49,10 +51,6 @@ public final class TranscendentalNodes {
     public static final class Sigmoid extends UnaryNode {
         public Sigmoid(ScalarNode x) { super(x); }
         @Override
-        protected double apply(double v) {
-            if (v < -30.0) return 0.0;
-            if (v > 30.0) return 1.0;
-            return 1.0 / (1.0 + Math.exp(-v));
-        }
+        protected double apply(double v) { return TranscendentalOps.sigmoid(v); }
     }
 }

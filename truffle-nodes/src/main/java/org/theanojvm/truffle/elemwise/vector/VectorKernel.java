@@ -1,6 +1,7 @@
 package org.theanojvm.truffle.elemwise.vector;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import java.util.Arrays;
 import org.theanojvm.truffle.elemwise.ElementAccess;
 import org.theanojvm.truffle.elemwise.KernelPlan;
 
@@ -54,7 +55,7 @@ public final class VectorKernel {
         int[] idx = new int[plan.shape.length];
         for (int row = 0, rows = plan.size / inner; row < rows; row++) {
             for (int k = 0; k < n; k++) {
-                if (!advancing[k]) java.util.Arrays.fill(r[k], reads[k].readDouble(plan.bases[k], off[k]));
+                if (!advancing[k]) Arrays.fill(r[k], reads[k].readDouble(plan.bases[k], off[k]));
             }
             for (int from = 0; from < inner; from += BLOCK) {
                 int len = Math.min(BLOCK, inner - from);

@@ -4,13 +4,15 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.theanojvm.engine.ops.scalar.TranscendentalOps;
+import org.theanojvm.truffle.elemwise.scalar.TranscendentalNodes;
 
 /**
  * One SIMD loop per {@link VectorOp}, written with the JDK's Vector API (jdk.incubator.vector) and
  * run by C2, which turns each into AVX code; exp, log and expm1 become calls to the JDK's bundled
  * SVML routines (about 1.4 ns per double on AVX2 against 5 ns for Math.exp). Each loop names its
  * operator as a constant: an operator passed as a value defeats the intrinsics (measured: 9 ns per
- * exp). The tails (fewer elements than a vector) use the same formulas in scalar Java.
+ * exp). The tails (fewer elements than a vector) use the scalar kernels' own functions.
  *
  * <p>Only {@link VectorKernel} touches this class, and only when {@link VectorKernel#AVAILABLE}.
  */
@@ -127,7 +129,8 @@ final class VectorLoops {
 
     /**
      * tanh(x) = e / (e + 2) with e = expm1(2x): accurate near 0, where expm1 keeps the digits that
-     * 1 - exp(-2x) would cancel. SVML's own tanh measured 34 ns per element here, 13x this.
+     * 1 - exp(-2x) would cancel. SVML's own tanh measured 34 ns per element here, 13x this. The tail
+     * takes the scalar kernels' tanh; both stay within a few ulps of Math.tanh.
      */
     private static void tanh(double[] a, double[] d, int n) {
         int i = 0;
@@ -135,28 +138,21 @@ final class VectorLoops {
             DoubleVector e = v(a, i).max(-TANH_CLAMP).min(TANH_CLAMP).mul(2.0).lanewise(VectorOperators.EXPM1);
             e.div(e.add(2.0)).intoArray(d, i);
         }
-        for (; i < n; i++) d[i] = tanhScalar(a[i]);
+        for (; i < n; i++) d[i] = TranscendentalNodes.Tanh.tanh(a[i]);
     }
 
-    static double tanhScalar(double x) {
-        double e = Math.expm1(2 * Math.min(Math.max(x, -TANH_CLAMP), TANH_CLAMP));
-        return e / (e + 2);
-    }
-
-    /** Theano's ScalarSigmoid: 1 / (1 + exp(-x)), saturated to 0 below -30 and to 1 above 30. */
+    /** Theano's ScalarSigmoid ({@link TranscendentalOps#sigmoid}): 1 / (1 + exp(-x)), saturated beyond -+30. */
     private static void sigmoid(double[] a, double[] d, int n) {
         int i = 0;
         for (int up = S.loopBound(n); i < up; i += L) {
             DoubleVector x = v(a, i);
             DoubleVector s = x.neg().lanewise(VectorOperators.EXP).add(1.0);
             s = DoubleVector.broadcast(S, 1.0).div(s);
-            s = s.blend(0.0, x.compare(VectorOperators.LT, -30.0)).blend(1.0, x.compare(VectorOperators.GT, 30.0));
+            s = s.blend(0.0, x.compare(VectorOperators.LT, -TranscendentalOps.SATURATION))
+                    .blend(1.0, x.compare(VectorOperators.GT, TranscendentalOps.SATURATION));
             s.intoArray(d, i);
         }
-        for (; i < n; i++) {
-            double x = a[i];
-            d[i] = x < -30.0 ? 0.0 : x > 30.0 ? 1.0 : 1.0 / (1.0 + Math.exp(-x));
-        }
+        for (; i < n; i++) d[i] = TranscendentalOps.sigmoid(a[i]);
     }
 
     private static DoubleVector oneWhere(VectorMask<Double> m) { return DoubleVector.zero(S).blend(1.0, m); }
