@@ -59,9 +59,20 @@ public final class NdArray {
         return a;
     }
 
+    /** A new C-contiguous array of values (rounded to the dtype as NumPy's casts do). */
     public static NdArray fromDoubles(DType dtype, long[] shape, double... values) {
         NdArray a = empty(dtype, shape);
         if (values.length != a.size()) throw new IllegalArgumentException("expected " + a.size() + " values, got " + values.length);
+        if (dtype == DType.FLOAT64) {
+            MemorySegment.copy(values, 0, a.seg, F64, a.offset, values.length);
+            return a;
+        }
+        if (dtype == DType.FLOAT32) {
+            float[] f = new float[values.length];
+            for (int i = 0; i < f.length; i++) f[i] = (float) values[i];
+            MemorySegment.copy(f, 0, a.seg, F32, a.offset, f.length);
+            return a;
+        }
         long item = dtype.itemsize();
         for (int i = 0; i < values.length; i++) a.writeDouble(i * item, values[i]);
         return a;
@@ -329,9 +340,26 @@ public final class NdArray {
         return readLong(offset);
     }
 
-    /** Elements in C order. */
+    /**
+     * Elements in C order. C-contiguous float64 and float32 arrays take one bulk copy (and one widening
+     * loop): ops that compute on double[] (convolution, pooling, softmax) would otherwise spend more on
+     * the general strided per-element walk than on their arithmetic.
+     */
     public double[] toDoubleArray() {
-        double[] out = new double[(int) size()];
+        int n = (int) size();
+        if (isCContiguous() && dtype == DType.FLOAT64) {
+            double[] out = new double[n];
+            MemorySegment.copy(seg, F64, offset, out, 0, n);
+            return out;
+        }
+        if (isCContiguous() && dtype == DType.FLOAT32) {
+            float[] f = new float[n];
+            MemorySegment.copy(seg, F32, offset, f, 0, n);
+            double[] out = new double[n];
+            for (int i = 0; i < n; i++) out[i] = f[i];
+            return out;
+        }
+        double[] out = new double[n];
         int[] k = {0};
         Strided.forEach(new NdArray[] {this}, off -> out[k[0]++] = readDouble(off[0]));
         return out;

@@ -330,8 +330,8 @@ public abstract class AbstractConv extends Op {
             checkGroups(is[1], ks[0], ks[1]);
             long[] os = concat(is[0], ks[0], outSpatial(spatial(is), spatial(ks)));
             for (long d : os) if (d <= 0) throw new TheanoValueError("convolution output shape " + NdArray.shapeString(os) + " is empty or negative");
-            double[] out = forward(NNetArrays.doubles(in[0]), is, NNetArrays.doubles(in[1]), ks, os);
-            return new NdArray[] {NNetArrays.array(node.outputs().get(0).dtype(), os, out)};
+            double[] out = forward(in[0].toDoubleArray(), is, in[1].toDoubleArray(), ks, os);
+            return new NdArray[] {NdArray.fromDoubles(node.outputs().get(0).dtype(), os, out)};
         }
 
         @Override
@@ -384,8 +384,8 @@ public abstract class AbstractConv extends Op {
             long[] ks = concat(ts[1], is[1] / numGroups, shapeArg(in[2], convdim));
             checkShape(kshp, ks, "filters");
             checkTop(outSpatial(spatial(is), spatial(ks)), ts, "gradWeights", "filter_shape");
-            double[] dw = gradWeights(NNetArrays.doubles(in[0]), is, NNetArrays.doubles(in[1]), ts, ks);
-            return new NdArray[] {NNetArrays.array(node.outputs().get(0).dtype(), ks, dw)};
+            double[] dw = gradWeights(in[0].toDoubleArray(), is, in[1].toDoubleArray(), ts, ks);
+            return new NdArray[] {NdArray.fromDoubles(node.outputs().get(0).dtype(), ks, dw)};
         }
 
         @Override
@@ -431,8 +431,8 @@ public abstract class AbstractConv extends Op {
             if (ks[0] % numGroups != 0) throw new TheanoValueError("number of filters must be divisible by num_groups");
             if (ts[1] != ks[0]) throw new TheanoValueError("topgrad has " + ts[1] + " channels but the kernel has " + ks[0] + " filters");
             checkTop(outSpatial(spatial(is), spatial(ks)), ts, "gradInputs", "input_shape");
-            double[] di = gradInputs(NNetArrays.doubles(in[0]), ks, NNetArrays.doubles(in[1]), ts, is);
-            return new NdArray[] {NNetArrays.array(node.outputs().get(0).dtype(), is, di)};
+            double[] di = gradInputs(in[0].toDoubleArray(), ks, in[1].toDoubleArray(), ts, is);
+            return new NdArray[] {NdArray.fromDoubles(node.outputs().get(0).dtype(), is, di)};
         }
 
         @Override

@@ -302,7 +302,7 @@ public abstract class Pool extends Op {
             long[] zs = outShape(xs, p[0], ignoreBorder, p[1], p[2], ndim);
             Regions g = new Regions(xs, zs, p[2], ndim);
             forwardRegions(g, p[0], p[1], mode.equals("average_inc_pad"));
-            double[] x = NNetArrays.doubles(in[0]);
+            double[] x = in[0].toDoubleArray();
             double[] z = new double[(int) (g.lead * g.outSize())];
             int isz = g.imgSize(), osz = g.outSize();
             boolean max = mode.equals("max"), sum = mode.equals("sum");
@@ -320,7 +320,7 @@ public abstract class Pool extends Op {
                     z[zOff + o] = max || sum ? acc : acc / t.size(o);
                 }
             }
-            return new NdArray[] {NNetArrays.array(node.outputs().get(0).dtype(), zs, z)};
+            return new NdArray[] {NdArray.fromDoubles(node.outputs().get(0).dtype(), zs, z)};
         }
 
         @Override
@@ -377,7 +377,7 @@ public abstract class Pool extends Op {
             long[] zs = outShape(xs, p[0], ignoreBorder, p[1], p[2], ndim);
             Regions g = new Regions(xs, zs, p[2], ndim);
             forwardRegions(g, p[0], p[1], false);
-            double[] x = NNetArrays.doubles(in[0]), ex = NNetArrays.doubles(in[1].broadcastTo(xs));
+            double[] x = in[0].toDoubleArray(), ex = in[1].broadcastTo(xs).toDoubleArray();
             double[] z = new double[(int) (g.lead * g.outSize())];
             int isz = g.imgSize(), osz = g.outSize();
             for (long k = 0; k < g.lead; k++) {
@@ -393,7 +393,7 @@ public abstract class Pool extends Op {
                     }, o);
                 });
             }
-            return new NdArray[] {NNetArrays.array(node.outputs().get(0).dtype(), zs, z)};
+            return new NdArray[] {NdArray.fromDoubles(node.outputs().get(0).dtype(), zs, z)};
         }
     }
 
@@ -421,7 +421,7 @@ public abstract class Pool extends Op {
             long[] xs = in[0].shape();
             Regions g = new Regions(xs, in[1].shape(), p[2], ndim);
             shiftedRegions(g, p[0], p[1], true);
-            double[] x = NNetArrays.doubles(in[0]), mo = NNetArrays.doubles(in[1]), gz = NNetArrays.doubles(in[2].broadcastTo(in[1].shape()));
+            double[] x = in[0].toDoubleArray(), mo = in[1].toDoubleArray(), gz = in[2].broadcastTo(in[1].shape()).toDoubleArray();
             double[] gx = new double[x.length];
             int isz = g.imgSize(), osz = g.outSize();
             WindowTable t = g.table();
@@ -437,7 +437,7 @@ public abstract class Pool extends Op {
                     }
                 }
             }
-            return new NdArray[] {NNetArrays.array(node.outputs().get(0).dtype(), xs, gx)};
+            return new NdArray[] {NdArray.fromDoubles(node.outputs().get(0).dtype(), xs, gx)};
         }
 
         @Override
@@ -490,7 +490,7 @@ public abstract class Pool extends Op {
             // the forward window without padding (Theano's C code; its Python code refuses padding here).
             if (mode.equals("average_exc_pad")) forwardRegions(g, p[0], p[1], false);
             else shiftedRegions(g, p[0], p[1], false);
-            double[] gz = NNetArrays.doubles(in[1].broadcastTo(zs));
+            double[] gz = in[1].broadcastTo(zs).toDoubleArray();
             double[] gx = new double[(int) in[0].size()];
             int isz = g.imgSize(), osz = g.outSize();
             boolean sum = mode.equals("sum");
@@ -506,7 +506,7 @@ public abstract class Pool extends Op {
                     }
                 }
             }
-            return new NdArray[] {NNetArrays.array(node.outputs().get(0).dtype(), xs, gx)};
+            return new NdArray[] {NdArray.fromDoubles(node.outputs().get(0).dtype(), xs, gx)};
         }
 
         @Override
@@ -548,7 +548,7 @@ public abstract class Pool extends Op {
             long[] zs = outShape(xs, p[0], ignoreBorder, p[1], p[2], ndim);
             Regions g = new Regions(xs, zs, p[2], ndim);
             shiftedRegions(g, p[0], p[1], false);
-            double[] x = NNetArrays.doubles(in[0]), mo = NNetArrays.doubles(in[1]), ggx = NNetArrays.doubles(in[2].broadcastTo(xs));
+            double[] x = in[0].toDoubleArray(), mo = in[1].toDoubleArray(), ggx = in[2].broadcastTo(xs).toDoubleArray();
             double[] ggz = new double[(int) (g.lead * g.outSize())];
             int isz = g.imgSize(), osz = g.outSize();
             WindowTable t = g.table();
@@ -565,7 +565,7 @@ public abstract class Pool extends Op {
                     ggz[zOff + o] += acc;
                 }
             }
-            return new NdArray[] {NNetArrays.array(node.outputs().get(0).dtype(), zs, ggz)};
+            return new NdArray[] {NdArray.fromDoubles(node.outputs().get(0).dtype(), zs, ggz)};
         }
 
         @Override

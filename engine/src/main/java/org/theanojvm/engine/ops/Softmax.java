@@ -27,25 +27,23 @@ public final class Softmax extends Op {
         return new Apply(this, List.of(x), List.of(x.type()));
     }
 
+    /** Row by row on one double[] of the matrix (exp(x - max) / sum), rounded once to the dtype at the end. */
     @Override
     public NdArray[] perform(Apply node, NdArray[] in) {
         NdArray x = in[0];
-        NdArray out = NdArray.empty(x.dtype(), x.shape());
-        long rows = x.shape(0), cols = x.shape(1);
-        for (long i = 0; i < rows; i++) {
-            NdArray xr = x.index(0, i), orow = out.index(0, i);
-            long[] xo = xr.elementOffsets(), oo = orow.elementOffsets();
+        int rows = (int) x.shape(0), cols = (int) x.shape(1);
+        double[] v = x.toDoubleArray();
+        for (int r = 0, start = 0; r < rows; r++, start += cols) {
             double max = Double.NEGATIVE_INFINITY;
-            for (long o : xo) max = Math.max(max, x.readDouble(o));
+            for (int j = start; j < start + cols; j++) max = Math.max(max, v[j]);
             double sum = 0;
-            double[] e = new double[(int) cols];
-            for (int j = 0; j < cols; j++) {
-                e[j] = Math.exp(x.readDouble(xo[j]) - max);
-                sum += e[j];
+            for (int j = start; j < start + cols; j++) {
+                v[j] = Math.exp(v[j] - max);
+                sum += v[j];
             }
-            for (int j = 0; j < cols; j++) out.writeDouble(oo[j], e[j] / sum);
+            for (int j = start; j < start + cols; j++) v[j] /= sum;
         }
-        return new NdArray[] {out};
+        return new NdArray[] {NdArray.fromDoubles(x.dtype(), x.shape(), v)};
     }
 
     @Override
@@ -78,15 +76,15 @@ public final class Softmax extends Op {
 
         @Override
         public NdArray[] perform(Apply node, NdArray[] in) {
-            NdArray dy = in[0].broadcastTo(in[1].shape()), sm = in[1];
-            NdArray out = NdArray.empty(node.outputs().get(0).dtype(), sm.shape());
-            for (long i = 0; i < sm.shape(0); i++) {
-                long[] a = dy.index(0, i).elementOffsets(), b = sm.index(0, i).elementOffsets(), o = out.index(0, i).elementOffsets();
-                double s = 0;
-                for (int j = 0; j < a.length; j++) s += dy.readDouble(a[j]) * sm.readDouble(b[j]);
-                for (int j = 0; j < a.length; j++) out.writeDouble(o[j], (dy.readDouble(a[j]) - s) * sm.readDouble(b[j]));
+            NdArray sm = in[1];
+            int cols = (int) sm.shape(1);
+            double[] dy = in[0].broadcastTo(sm.shape()).toDoubleArray(), s = sm.toDoubleArray();
+            for (int start = 0; start < s.length; start += cols) {
+                double dot = 0;
+                for (int j = start; j < start + cols; j++) dot += dy[j] * s[j];
+                for (int j = start; j < start + cols; j++) dy[j] = (dy[j] - dot) * s[j];
             }
-            return new NdArray[] {out};
+            return new NdArray[] {NdArray.fromDoubles(node.outputs().get(0).dtype(), sm.shape(), dy)};
         }
 
         @Override

@@ -40,6 +40,7 @@ public final class EngineCases {
             case "elemwise" -> elemwise();
             case "mlp_step" -> mlpStep();
             case "compile_mlp" -> compileMlp();
+            case "mlp_profile" -> MlpStep.main(new String[] {args.length > 1 ? args[1] : "60", "profile"}); // per-node times, not a BENCH_RESULT
             default -> throw new IllegalArgumentException(args[0]);
         }
     }

@@ -21,11 +21,13 @@ import org.theanojvm.truffle.graph.ApplyNode;
  * Timing harness, not a test: the benchmark's SGD step (784-500-10 tanh MLP, softmax cross-entropy,
  * float32, batch 256) compiled and called from Java only, to separate the executor's time from the
  * Python shim's. Prints the optimized schedule (which Truffle node each apply became) and ms/step.
- * Usage: java ... org.theanojvm.truffle.bench.MlpStep [seconds]
+ * Usage: java ... org.theanojvm.truffle.bench.MlpStep [seconds [profile]]; with profile, each node's
+ * time per call (ProfilingExecutor, as theano.function(profile=True)) after the timed loop.
  */
 public final class MlpStep {
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 20;
+        boolean profile = args.length > 1 && args[1].equals("profile");
         System.out.println("Truffle runtime: " + Truffle.getRuntime().getName());
         int b = 256, d = 784, h = 500, c = 10;
         Random rnd = new Random(1);
@@ -40,6 +42,7 @@ public final class MlpStep {
         Variable lr = T.cast(T.asTensorVariable(0.01), DType.FLOAT32);
         for (int i = 0; i < 4; i++) updates.add(new Variable[] {params.get(i), T.sub(params.get(i), T.mul(lr, grads.get(i)))});
         long t0 = System.nanoTime();
+        org.theanojvm.engine.function.Executors.setProfiling(profile);
         Function f = Function.compile(List.of(In.of(x), In.of(y)), List.of(cost), updates, List.of(), null, null, null);
         System.out.printf("compile %.0f ms, executor %s%n", (System.nanoTime() - t0) / 1e6, f.executor().name());
         if (f.rewriteResult() != null) {
@@ -61,6 +64,13 @@ public final class MlpStep {
         }
         List<Long> late = new ArrayList<>(times.subList(times.size() / 2, times.size()));
         late.sort(null);
+        if (f.executor() instanceof org.theanojvm.engine.function.ProfilingExecutor pe) {
+            pe.reset();
+            for (int i = 0; i < 200; i++) f.call(xv, yv);
+            double[] t = pe.applyTimes();
+            for (int i = 0; i < t.length; i++) System.out.printf("%8.1f us  %s%n", t[i] / 200 * 1e6, pe.order().get(i));
+            System.out.printf("call %.1f us%n", pe.callTime() / 200 * 1e6);
+        }
         System.out.printf("steps=%d  median of 2nd half %.2f ms  best %.2f ms  cost %s%n", times.size(), late.get(late.size() / 2) / 1e6,
                 late.get(0) / 1e6, f.call(xv, yv)[0]);
     }
