@@ -21,6 +21,11 @@ import org.theanojvm.engine.types.DType;
  * without an instruction, or an inner integer value (the reference computes those with integer
  * wrap-around), gives null and the kernel keeps its scalar Truffle loop. Registers are reused once their
  * value's last reader has run, so a long fused chain still fits a few blocks in the L1 cache.
+ *
+ * <p>A program whose result and every inner value are float32, over operands that floats hold exactly
+ * (float32, bool, 8- and 16-bit integers), is {@link #singlePrecision}: its registers are floats and its
+ * loops {@link FloatLoops}, twice as wide, with no rounding instructions. That is the deep-learning
+ * case (float32 layers, their gradients and updates).
  */
 public final class VectorProgram {
     /** One instruction: {@code dst = op(src...)}. */
@@ -33,12 +38,15 @@ public final class VectorProgram {
     final int registers;
     final Instruction[] code;
     final int result;
+    /** Registers of floats, run by {@link FloatLoops}; otherwise doubles, run by {@link VectorLoops}. */
+    final boolean singlePrecision;
 
-    private VectorProgram(int inputs, int registers, Instruction[] code, int result) {
+    private VectorProgram(int inputs, int registers, Instruction[] code, int result, boolean singlePrecision) {
         this.inputs = inputs;
         this.registers = registers;
         this.code = code;
         this.result = result;
+        this.singlePrecision = singlePrecision;
     }
 
     /**
@@ -48,8 +56,13 @@ public final class VectorProgram {
      */
     public static VectorProgram compile(ScalarOp op, DType[] inputDTypes) {
         for (DType d : inputDTypes) if (!exactAsDouble(d)) return null;
-        Builder b = new Builder(inputDTypes.length);
-        int[] in = new int[inputDTypes.length];
+        VectorProgram single = singlePrecisionOperands(op, inputDTypes) ? build(op, inputDTypes.length, true) : null;
+        return single != null ? single : build(op, inputDTypes.length, false);
+    }
+
+    private static VectorProgram build(ScalarOp op, int inputs, boolean single) {
+        Builder b = new Builder(inputs, single);
+        int[] in = new int[inputs];
         for (int k = 0; k < in.length; k++) in[k] = k;
         int out;
         if (op instanceof Composite c) {
@@ -58,6 +71,18 @@ public final class VectorProgram {
             out = apply(b, op, in); // the kernel's store rounds to the output dtype
         }
         return out < 0 ? null : b.finish(out);
+    }
+
+    /** A float32 result over operands that floats hold exactly; the inner values are checked as they are built. */
+    private static boolean singlePrecisionOperands(ScalarOp op, DType[] inputDTypes) {
+        for (DType d : inputDTypes) {
+            switch (d) {
+                case FLOAT32, BOOL, INT8, UINT8, INT16, UINT16 -> { }
+                default -> { return false; }
+            }
+        }
+        DType out = op instanceof Composite c ? c.refDType(c.outputRefs()[0]) : op.outputDType(inputDTypes);
+        return out == DType.FLOAT32;
     }
 
     /** The values an integer dtype holds are all exact doubles, so double arithmetic on them is exact where the reference's is. */
@@ -81,6 +106,11 @@ public final class VectorProgram {
             int v = apply(b, n.op(), args);
             if (v < 0) return -1;
             VectorOp op = opOf(n.op());
+            if (b.single) {
+                if (od != DType.FLOAT32) return -1; // a wider or a bool inner value: the double program
+                value[nin + k] = v;
+                continue;
+            }
             switch (od) {
                 case FLOAT64 -> { }
                 case FLOAT32 -> v = b.emit(VectorOp.ROUND_FLOAT32, v);
@@ -102,7 +132,7 @@ public final class VectorProgram {
             return acc;
         }
         VectorOp v = opOf(op);
-        if (v == null || v.arity != args.length) return -1;
+        if (v == null || v.arity != args.length || (b.single && !FloatLoops.supports(v))) return -1;
         return b.emit(v, args);
     }
 
@@ -133,10 +163,14 @@ public final class VectorProgram {
     /** Emits instructions on virtual values (one per instruction), then maps them onto reused registers. */
     private static final class Builder {
         private final int inputs;
+        final boolean single;
         private final List<VectorOp> ops = new ArrayList<>();
         private final List<int[]> srcs = new ArrayList<>();
 
-        Builder(int inputs) { this.inputs = inputs; }
+        Builder(int inputs, boolean single) {
+            this.inputs = inputs;
+            this.single = single;
+        }
 
         int emit(VectorOp op, int... src) {
             ops.add(op);
@@ -167,10 +201,10 @@ public final class VectorProgram {
                 code[i] = new Instruction(ops.get(i), reg[v], srcReg);
                 if (lastUse[v] < 0 && v != result) free.add(reg[v]); // computed but never read
             }
-            return new VectorProgram(inputs, registers, code, reg[result]);
+            return new VectorProgram(inputs, registers, code, reg[result], single);
         }
     }
 
     @Override
-    public String toString() { return "VectorProgram" + Arrays.toString(code) + " -> r" + result; }
+    public String toString() { return (singlePrecision ? "VectorProgram(float32)" : "VectorProgram") + Arrays.toString(code) + " -> r" + result; }
 }
