@@ -49,6 +49,38 @@ class GemmGemvTest {
     }
 
     @Test
+    void anSgdStepUpdatesItsWeightsInTheirOwnBufferWithTheReferencesValues() {
+        // the MLP pattern: W is read by the forward product and through W.T, and updated by gemm in place
+        Random rnd = new Random(11);
+        for (DType d : new DType[] {DType.FLOAT64, DType.FLOAT32}) {
+            NdArray w0 = Check.random(rnd, d, 6, 5), xv = Check.random(rnd, d, 8, 6);
+            List<NdArray> results = new ArrayList<>();
+            for (String mode : new String[] {"FAST_COMPILE", "FAST_RUN"}) { // the reference executor, then Truffle
+                org.theanojvm.engine.graph.SharedVariable w = T.shared(w0.copy(), "W");
+                Variable x = T.matrix("x", d);
+                Variable h = T.tanh(T.dot(x, w));
+                Variable cost = T.add(T.sum(h), T.sum(T.dot(h, T.transpose(w))));
+                Variable lr = T.cast(T.asTensorVariable(0.1), d);
+                Variable upd = T.sub(w, T.mul(lr, T.dot(T.transpose(x), h)));
+                org.theanojvm.engine.function.Function f = org.theanojvm.engine.function.Function.compile(
+                        List.of(org.theanojvm.engine.function.In.of(x)), List.of(cost), List.<Variable[]>of(new Variable[] {w, upd}), List.of(), null, null,
+                        null, mode.equals("FAST_RUN") ? RewriteConfig.FAST_RUN : RewriteConfig.FAST_COMPILE);
+                NdArray buf = w.getValue(true);
+                for (int step = 0; step < 3; step++) results.add(f.call(xv)[0]);
+                results.add(w.getValue());
+                if (mode.equals("FAST_RUN")) {
+                    assertEquals(Gemm.INPLACE, f.fgraph().outputs().get(1).owner().op());
+                    assertTrue(f.executor() instanceof org.theanojvm.truffle.TruffleExecutor, f.executor().name());
+                    assertSame(buf, w.getValue(true), "W updated in its own buffer");
+                }
+            }
+            for (int i = 0; i < 4; i++) {
+                assertEquals(null, org.theanojvm.engine.function.OutputTolerance.mismatch(results.get(i), results.get(4 + i)), d + " result " + i);
+            }
+        }
+    }
+
+    @Test
     void gemvOverDtypesLayoutsAndBetas() {
         Random rnd = new Random(6);
         long[][] mk = {{3, 4}, {1, 1}, {0, 3}, {4, 0}, {40, 21}};

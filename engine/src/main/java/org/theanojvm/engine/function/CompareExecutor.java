@@ -26,8 +26,8 @@ public final class CompareExecutor implements Executor {
 
     @Override
     public NdArray[] run(List<NdArray> inputValues) {
-        NdArray[] expected = reference.run(inputValues);
-        NdArray[] actual = other.run(inputValues);
+        NdArray[] expected = reference.run(ownCopiesOfDestroyedInputs(inputValues));
+        NdArray[] actual = other.run(ownCopiesOfDestroyedInputs(inputValues));
         for (int i = 0; i < expected.length; i++) {
             String diff = OutputTolerance.mismatch(expected[i], actual[i]);
             if (diff != null) {
@@ -37,6 +37,20 @@ public final class CompareExecutor implements Executor {
             }
         }
         return expected;
+    }
+
+    /**
+     * The inputs an in-place update overwrites, copied for each executor: the second must see them as
+     * they were, and a disagreement must leave the shared values untouched.
+     */
+    private List<NdArray> ownCopiesOfDestroyedInputs(List<NdArray> inputValues) {
+        List<NdArray> values = new java.util.ArrayList<>(inputValues);
+        for (org.theanojvm.engine.graph.Apply a : fg.applyNodes()) {
+            if (!fg.runsLast(a)) continue;
+            int i = fg.inputs().indexOf(a.inputs().get(a.op().destroyedInput()));
+            values.set(i, values.get(i).copy());
+        }
+        return values;
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.theanojvm.engine.errors.TheanoRuntimeError;
 import org.theanojvm.engine.errors.TheanoTypeError;
 import org.theanojvm.engine.errors.TheanoValueError;
 import org.theanojvm.engine.errors.UnusedInputError;
+import org.theanojvm.engine.graph.Apply;
 import org.theanojvm.engine.graph.Constant;
 import org.theanojvm.engine.graph.FunctionGraph;
 import org.theanojvm.engine.graph.Graphs;
@@ -228,7 +229,12 @@ public final class Function {
             }
         }
         // ---- graph rewrites (theano.function's optimizer), on the cloned graph only: the user's graph is untouched
-        RewriteResult rewritten = RewriteDB.standard().run(fg, config);
+        // updated shared variables may be overwritten in place by their update (Theano's in-place updates:
+        // get_value(borrow=True) may see the buffer change), each mapped to the output that is its new value
+        Map<Variable, Integer> destroyable = new IdentityHashMap<>();
+        int k = 0;
+        for (SharedVariable sv : upd.keySet()) destroyable.put(sv, outputs.size() + k++);
+        RewriteResult rewritten = RewriteDB.standard().run(fg, config, destroyable);
         Function f = new Function(name, ins, sharedVars, outputs.size(), new ArrayList<>(upd.keySet()), inputUpdateIdx, fg, defaults,
                 config.mode(), linker != null ? linker : Executors.linker());
         f.rewriteResult = rewritten;
@@ -302,6 +308,7 @@ public final class Function {
             }
         }
         for (SharedVariable sv : shared) values.add(sv.getValue(true));
+        protectArgumentsFromInPlaceUpdates(values);
         NdArray[] res = executor.run(values);
         // outputs: fresh arrays (or, for callTransient, whatever the executor returned)
         NdArray[] out = new NdArray[nOutputs];
@@ -309,9 +316,9 @@ public final class Function {
         // updates: all computed by now; owned (copied unless already exclusively ours) then committed all at once
         List<MemorySegment> taken = new ArrayList<>();
         NdArray[] newShared = new NdArray[updateTargets.size()];
-        for (int k = 0; k < newShared.length; k++) newShared[k] = owned(res[nOutputs + k], values, taken);
+        for (int k = 0; k < newShared.length; k++) newShared[k] = owned(res[nOutputs + k], values, taken, inputs.size() + shared.indexOf(updateTargets.get(k)));
         NdArray[] newState = new NdArray[inputUpdateIdx.size()];
-        for (int k = 0; k < newState.length; k++) newState[k] = owned(res[nOutputs + newShared.length + k], values, taken);
+        for (int k = 0; k < newState.length; k++) newState[k] = owned(res[nOutputs + newShared.length + k], values, taken, -1);
         for (int k = 0; k < newShared.length; k++) updateTargets.get(k).setValueInternal(newShared[k]);
         for (int k = 0; k < newState.length; k++) defaults[inputUpdateIdx.get(k)] = newState[k];
         return out;
@@ -319,16 +326,51 @@ public final class Function {
 
     /**
      * An update's new value that no one else can see: the executor's result itself when its memory
-     * overlaps no argument or shared value of this call, no graph constant and no other stored update,
-     * else a copy. Skipping the copy matters: for an SGD step it is a full copy of every parameter.
+     * overlaps no argument or shared value of this call (but the target's own: an in-place update), no
+     * graph constant and no other stored update, else a copy. Skipping the copy matters: for an SGD step
+     * it is a full copy of every parameter.
+     *
+     * @param own the index in values of the update target's own current value, -1 for none
      */
-    private NdArray owned(NdArray r, List<NdArray> values, List<MemorySegment> taken) {
+    private NdArray owned(NdArray r, List<NdArray> values, List<MemorySegment> taken, int own) {
         MemorySegment seg = r.segment();
         boolean alias = overlapsAny(seg, taken) || overlapsAny(seg, constantSegments());
-        for (int i = 0; !alias && i < values.size(); i++) alias = overlaps(seg, values.get(i).segment());
+        for (int i = 0; !alias && i < values.size(); i++) alias = i != own && overlaps(seg, values.get(i).segment());
         NdArray v = alias ? r.copy() : r;
         taken.add(v.segment());
         return v;
+    }
+
+    /** fgraph input indices that a node overwrites in place (shared values the rewrites update in their own buffer). */
+    private int[] destroyedInputs;
+
+    private int[] destroyedInputs() {
+        if (destroyedInputs == null) {
+            List<Integer> idx = new ArrayList<>();
+            for (Apply a : fgraph.applyNodes()) {
+                if (fgraph.runsLast(a)) idx.add(fgraph.inputs().indexOf(a.inputs().get(a.op().destroyedInput())));
+            }
+            destroyedInputs = idx.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return destroyedInputs;
+    }
+
+    /**
+     * A shared value that is updated in place must not be the memory of another value of the call (an
+     * argument that is the caller's view of it, through get_value(borrow=True)): that value would change
+     * under the nodes that read it. Such a shared value is handed to the executor as a copy; the update
+     * then lands in the copy, which becomes the new value.
+     */
+    private void protectArgumentsFromInPlaceUpdates(List<NdArray> values) {
+        for (int d : destroyedInputs()) {
+            MemorySegment seg = values.get(d).segment();
+            for (int i = 0; i < values.size(); i++) {
+                if (i != d && overlaps(seg, values.get(i).segment())) {
+                    values.set(d, values.get(d).copy());
+                    break;
+                }
+            }
+        }
     }
 
     private static boolean overlapsAny(MemorySegment s, List<MemorySegment> others) {

@@ -79,14 +79,16 @@ public final class FunctionGraph {
         List<Apply> order = Graphs.toposort(inputs, outputs);
         List<Apply> rest = new ArrayList<>(order.size());
         List<Apply> destroyingInputs = new ArrayList<>();
-        for (Apply a : order) {
-            int d = a.op().destroyedInput();
-            boolean onInput = d >= 0 && a.inputs().get(d).owner() == null && onlyGraphOutputs(a);
-            (onInput ? destroyingInputs : rest).add(a);
-        }
+        for (Apply a : order) (runsLast(a) ? destroyingInputs : rest).add(a);
         if (destroyingInputs.isEmpty()) return order;
         rest.addAll(destroyingInputs);
         return rest;
+    }
+
+    /** Whether {@link #toposort} moves this node after every other one: it overwrites a graph input and feeds no other node. */
+    public boolean runsLast(Apply a) {
+        int d = a.op().destroyedInput();
+        return d >= 0 && a.inputs().get(d).owner() == null && onlyGraphOutputs(a);
     }
 
     private boolean onlyGraphOutputs(Apply a) {

@@ -7,6 +7,7 @@ import org.theanojvm.engine.graph.Apply;
 import org.theanojvm.engine.graph.FunctionGraph;
 import org.theanojvm.engine.graph.Op;
 import org.theanojvm.engine.graph.Variable;
+import org.theanojvm.engine.ops.DimShuffle;
 import org.theanojvm.engine.ops.Dot;
 import org.theanojvm.engine.ops.Elemwise;
 import org.theanojvm.engine.ops.Gemm;
@@ -28,8 +29,10 @@ import org.theanojvm.engine.ops.scalar.ScalarOp;
  * </ul>
  * Shared variables are the one exception: an update expression {@code w <- f(w, ...)} computed by an
  * Elemwise can write into w's own buffer when that node is w's only reader and its result is only w's
- * update, in a float domain (no error can stop the loop half way). {@link FunctionGraph#toposort}
- * schedules such nodes after every other node, which keeps the function's all-or-none updates.
+ * update, in a float domain (no error can stop the loop half way); one computed by gemm/gemv with w as
+ * its z can too, when w's other readers compute fresh buffers (see {@link #readersDoneBefore}).
+ * {@link FunctionGraph#toposort} schedules such nodes after every other node, which keeps the
+ * function's all-or-none updates and lets the other readers see w's old value.
  */
 final class Inplace {
     private Inplace() {}
@@ -78,18 +81,51 @@ final class Inplace {
         boolean changed = false;
         for (Map.Entry<Variable, Integer> u : log.destroyableInputs().entrySet()) {
             Variable w = u.getKey();
-            int outIdx = u.getValue();
-            Variable upd = fg.outputs().get(outIdx);
+            Variable upd = fg.outputs().get(u.getValue());
             Apply n = upd.owner();
-            if (n == null || !(n.op() instanceof Elemwise e) || e.inplaceInput() >= 0 || !upd.type().equals(w.type())) continue;
-            List<FunctionGraph.Client> wc = fg.clients(w), uc = fg.clients(upd);
-            if (wc.size() != 1 || wc.get(0).node() != n || uc.size() != 1 || uc.get(0).node() != null) continue;
-            if (!floatOnly(n)) continue;
-            int i = wc.get(0).index();
-            Apply m = new Apply(e.withInplace(i), n.inputs(), List.of(upd.type()));
-            if (RewriteDB.replaceAll(fg, n, m.outputs(), "inplace_shared_update", log)) changed = true;
+            List<FunctionGraph.Client> uc = fg.clients(upd);
+            if (n == null || !upd.type().equals(w.type()) || uc.size() != 1 || uc.get(0).node() != null) continue;
+            Apply m = null;
+            if (n.op() instanceof Elemwise e && e.inplaceInput() < 0) {
+                List<FunctionGraph.Client> wc = fg.clients(w);
+                if (wc.size() == 1 && wc.get(0).node() == n && floatOnly(n)) m = new Apply(e.withInplace(wc.get(0).index()), n.inputs(), List.of(upd.type()));
+            } else if ((n.op() == Gemm.NO_INPLACE || n.op() == Gemv.NO_INPLACE) && n.inputs().get(0) == w && readersDoneBefore(fg, w, n)) {
+                m = new Apply(n.op() == Gemm.NO_INPLACE ? Gemm.INPLACE : Gemv.INPLACE, n.inputs(), List.of(upd.type()));
+            }
+            if (m != null && RewriteDB.replaceAll(fg, n, m.outputs(), "inplace_shared_update", log)) changed = true;
         }
         return changed;
+    }
+
+    /**
+     * Whether w's buffer is free to overwrite once every node but {@code n} has run: n reads w only as
+     * the z it accumulates into (gemm's own contract), and every other reader of w, directly or through
+     * views (DimShuffle: w.T in the backward products), computes a fresh buffer and is an ordinary node
+     * (toposort runs n after all of those). No view of w is a graph output. This is Theano's
+     * DestroyHandler ordering for the one case it matters most, w <- w - lr * dot(x.T, delta): the
+     * 784x500 W1 of an MLP is no longer copied every step.
+     */
+    private static boolean readersDoneBefore(FunctionGraph fg, Variable w, Apply n) {
+        for (FunctionGraph.Client c : fg.clients(w)) {
+            if (c.node() == n && c.index() == 0) continue;
+            if (!readIntoFreshBuffers(fg, c, n)) return false;
+        }
+        return true;
+    }
+
+    private static boolean readIntoFreshBuffers(FunctionGraph fg, FunctionGraph.Client c, Apply n) {
+        Apply r = c.node();
+        if (r == null || r == n || fg.runsLast(r)) return false; // a graph output, n reading a view, another destroyer
+        if (r.op() instanceof DimShuffle) {
+            for (FunctionGraph.Client v : fg.clients(r.outputs().get(0))) if (!readIntoFreshBuffers(fg, v, n)) return false;
+            return true;
+        }
+        for (Variable o : r.outputs()) {
+            if (!fresh(o)) return false;
+            // a node computing a graph output could itself become an in-place update, running last too
+            for (FunctionGraph.Client oc : fg.clients(o)) if (oc.node() == null) return false;
+        }
+        return true;
     }
 
     /** Every value the node's loop computes is floating point, so evaluation cannot throw midway. */

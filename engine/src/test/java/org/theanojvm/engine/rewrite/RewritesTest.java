@@ -266,6 +266,69 @@ class RewritesTest {
     }
 
     @Test
+    void aGemmUpdateOfASharedMatrixReadElsewhereRunsInPlaceAfterItsReaders() {
+        // W <- W - 0.1 * dot(x.T, tanh(dot(x, W))); the cost also reads W through its view W.T
+        double[] w0 = {0.5, -1, 2, 0.25, -0.75, 1.5};
+        double[] xv = {1, 2, -1, 0.5, 0, 3, -2, 1, 1, 1, 1, 1};
+        double[] yv = {1, -1, 2, 0.5};
+        SharedVariable w = T.shared(NdArray.fromDoubles(DType.FLOAT64, new long[] {3, 2}, w0), "W");
+        Variable x = T.dmatrix("x"), y = T.dmatrix("y");
+        Variable h = T.tanh(T.dot(x, w));
+        Variable cost = T.add(T.sum(h), T.sum(T.dot(y, T.transpose(w))));
+        Variable upd = T.sub(w, T.mul(0.1, T.dot(T.transpose(x), h)));
+        Function f = Function.compile(List.of(org.theanojvm.engine.function.In.of(x), org.theanojvm.engine.function.In.of(y)), List.of(cost),
+                List.<Variable[]>of(new Variable[] {w, upd}), List.of(), null, null, null, RewriteConfig.FAST_RUN);
+        assertEquals(1, f.rewriteResult().count("inplace_shared_update"), f.fgraph().toposort().toString() + f.rewriteResult().destroyableInputs());
+        Apply gemm = f.fgraph().outputs().get(1).owner();
+        assertEquals(Gemm.INPLACE, gemm.op());
+        List<Apply> order = f.fgraph().toposort();
+        assertEquals(gemm, order.get(order.size() - 1), "after dot(x, W) and dot(y, W.T)");
+        NdArray buf = w.getValue(true);
+        NdArray xa = NdArray.fromDoubles(DType.FLOAT64, new long[] {4, 3}, xv), ya = NdArray.fromDoubles(DType.FLOAT64, new long[] {2, 2}, yv);
+        double got = f.call(xa, ya)[0].toDoubleArray()[0];
+        // by hand: hv = tanh(x.W) (4x2); cost = sum(hv) + sum(y.W.T) with the old W; W' = W - 0.1 x.T hv
+        double[] hv = new double[8];
+        double expectCost = 0;
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 2; j++) {
+                double s = 0;
+                for (int k = 0; k < 3; k++) s += xv[i * 3 + k] * w0[k * 2 + j];
+                hv[i * 2 + j] = Math.tanh(s);
+                expectCost += hv[i * 2 + j];
+            }
+        }
+        for (int i = 0; i < 2; i++) for (int j = 0; j < 3; j++) for (int k = 0; k < 2; k++) expectCost += yv[i * 2 + k] * w0[j * 2 + k];
+        assertEquals(expectCost, got, 1e-12, "the readers saw W before the update");
+        double[] w1 = w.getValue().toDoubleArray();
+        for (int k = 0; k < 3; k++) {
+            for (int j = 0; j < 2; j++) {
+                double s = 0;
+                for (int i = 0; i < 4; i++) s += xv[i * 3 + k] * hv[i * 2 + j];
+                assertEquals(w0[k * 2 + j] - 0.1 * s, w1[k * 2 + j], 1e-12);
+            }
+        }
+        assertTrue(w.getValue(true) == buf, "updated in W's own buffer");
+        // not in place when W itself or a view of it is an output: that output must show the old W
+        for (Variable out : List.<Variable>of(w, T.transpose(w))) {
+            SharedVariable w2 = T.shared(NdArray.fromDoubles(DType.FLOAT64, new long[] {3, 2}, w0), "W");
+            Variable upd2 = T.sub(w2, T.mul(0.1, T.dot(T.transpose(x), T.tanh(T.dot(x, w2)))));
+            Variable o = out == w ? w2 : T.transpose(w2);
+            Function g = Function.compile(List.of(org.theanojvm.engine.function.In.of(x)), List.of(o), List.<Variable[]>of(new Variable[] {w2, upd2}),
+                    List.of(), null, null, null, RewriteConfig.FAST_RUN);
+            assertEquals(0, g.rewriteResult().count("inplace_shared_update"), out.toString());
+            double[] shown = g.call(xa)[0].toDoubleArray();
+            assertEquals(out == w ? w0[1] : w0[2], shown[1], 0.0, "the output holds the old W");
+        }
+        // not in place when the gemm itself reads W as a factor: W <- W - 0.1 * dot(W, W.T.W)... here dot(x.T . x, W)
+        SharedVariable w3 = T.shared(NdArray.fromDoubles(DType.FLOAT64, new long[] {3, 3}, 1, 0, 0, 0, 2, 0, 0, 0, 3), "W3");
+        Function g3 = Function.compile(List.of(org.theanojvm.engine.function.In.of(x)), List.of(T.sum(x)),
+                List.<Variable[]>of(new Variable[] {w3, T.sub(w3, T.mul(0.1, T.dot(w3, T.transpose(w3))))}), List.of(), null, null, null, RewriteConfig.FAST_RUN);
+        assertEquals(0, g3.rewriteResult().count("inplace_shared_update"));
+        g3.call(xa);
+        assertEquals(List.of(0.9, 0.0, 0.0, 0.0, 1.6, 0.0, 0.0, 0.0, 2.1), java.util.Arrays.stream(w3.getValue().toDoubleArray()).map(v -> Math.round(v * 1e12) / 1e12).boxed().toList());
+    }
+
+    @Test
     void sharedUpdatesThroughFunctionStayCorrect() {
         SharedVariable w = T.shared(NdArray.vector(1, 2, 3), "w");
         Variable g = T.dvector("g");
