@@ -14,7 +14,6 @@ import org.theanojvm.engine.errors.TheanoRuntimeError;
 import org.theanojvm.engine.errors.TheanoTypeError;
 import org.theanojvm.engine.errors.TheanoValueError;
 import org.theanojvm.engine.errors.UnusedInputError;
-import org.theanojvm.engine.graph.Apply;
 import org.theanojvm.engine.graph.Constant;
 import org.theanojvm.engine.graph.FunctionGraph;
 import org.theanojvm.engine.graph.Graphs;
@@ -308,7 +307,6 @@ public final class Function {
             }
         }
         for (SharedVariable sv : shared) values.add(sv.getValue(true));
-        protectArgumentsFromInPlaceUpdates(values);
         NdArray[] res = executor.run(values);
         // outputs: fresh arrays (or, for callTransient, whatever the executor returned)
         NdArray[] out = new NdArray[nOutputs];
@@ -339,38 +337,6 @@ public final class Function {
         NdArray v = alias ? r.copy() : r;
         taken.add(v.segment());
         return v;
-    }
-
-    /** fgraph input indices that a node overwrites in place (shared values the rewrites update in their own buffer). */
-    private int[] destroyedInputs;
-
-    private int[] destroyedInputs() {
-        if (destroyedInputs == null) {
-            List<Integer> idx = new ArrayList<>();
-            for (Apply a : fgraph.applyNodes()) {
-                if (fgraph.runsLast(a)) idx.add(fgraph.inputs().indexOf(a.inputs().get(a.op().destroyedInput())));
-            }
-            destroyedInputs = idx.stream().mapToInt(Integer::intValue).toArray();
-        }
-        return destroyedInputs;
-    }
-
-    /**
-     * A shared value that is updated in place must not be the memory of another value of the call (an
-     * argument that is the caller's view of it, through get_value(borrow=True)): that value would change
-     * under the nodes that read it. Such a shared value is handed to the executor as a copy; the update
-     * then lands in the copy, which becomes the new value.
-     */
-    private void protectArgumentsFromInPlaceUpdates(List<NdArray> values) {
-        for (int d : destroyedInputs()) {
-            MemorySegment seg = values.get(d).segment();
-            for (int i = 0; i < values.size(); i++) {
-                if (i != d && overlaps(seg, values.get(i).segment())) {
-                    values.set(d, values.get(d).copy());
-                    break;
-                }
-            }
-        }
     }
 
     private static boolean overlapsAny(MemorySegment s, List<MemorySegment> others) {
