@@ -157,6 +157,16 @@ def test_itypes_otypes_and_as_op():
     mv = rng.rand(3, 2)
     np.testing.assert_allclose(theano.function([m], row_norms(m))(mv), np.linalg.norm(mv, axis=1))
 
+    # as Theano's documentation writes it: T.dmatrix is itself the TensorType
+    assert T.dmatrix == T.dmatrix().type and T.dmatrix != T.fmatrix
+    assert str(T.dvector) == "TensorType(float64, vector)"
+
+    @theano.compile.ops.as_op(itypes=[T.dmatrix], otypes=[T.dmatrix])
+    def gram(a):
+        return np.dot(a, a.T)
+
+    np.testing.assert_allclose(theano.function([m], gram(m))(mv), mv.dot(mv.T))
+
 
 def test_multiple_outputs_and_perform_dtype_coercion():
     class SplitSign(theano.Op):

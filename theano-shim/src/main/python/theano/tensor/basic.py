@@ -167,13 +167,6 @@ def _ctor(broadcastable):
     return make
 
 
-def _typed(dtype, broadcastable, doc):
-    def make(name=None):
-        return TensorType(dtype, broadcastable)(name)
-    make.__doc__ = doc
-    return make
-
-
 scalar = _ctor(())
 vector = _ctor((False,))
 matrix = _ctor((False, False))
@@ -203,11 +196,11 @@ _SHAPES = {"scalar": (), "vector": (False,), "matrix": (False, False), "row": (T
            "tensor3": (False,) * 3, "tensor4": (False,) * 4, "tensor5": (False,) * 5, "tensor6": (False,) * 6,
            "tensor7": (False,) * 7}
 
+# As in Theano 1.0, dvector, fmatrix, ... are TensorType instances: calling one makes a variable, and
+# they are the types as_op's itypes/otypes and TensorType comparisons take.
 for _p, _dtype in _PREFIXES.items():
     for _s, _b in _SHAPES.items():
-        _fn = _typed(_dtype, _b, "Return a symbolic %s variable of dtype %s." % (_s, _dtype))
-        _fn.__name__ = _p + _s
-        globals()[_p + _s] = _fn
+        globals()[_p + _s] = TensorType(_dtype, _b)
 
 
 def _multi(*fns):
