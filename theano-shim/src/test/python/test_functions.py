@@ -245,3 +245,59 @@ def test_returned_arrays_are_never_overwritten_by_later_calls():
     second[0][:] = -1  # writing into a result touches nothing the function keeps
     np.testing.assert_array_equal(s.get_value(), np.full(4, 2.0))
     np.testing.assert_array_equal(f(v)[0], np.full(4, 3.0))
+
+
+def test_positional_arrays_through_reused_buffers_keep_every_layout_and_result():
+    # positional ndarrays are copied into the function's reusable native buffers (one per position,
+    # shape and dtype): later calls must not change earlier results, whatever the argument's layout
+    x = T.dmatrix("x")
+    f = theano.function([x], [x, x.sum(axis=0), T.exp(x)])
+    rng = np.random.RandomState(3)
+    a, b = rng.rand(3, 4), rng.rand(3, 4)
+    first = f(a)
+    second = f(b)
+    for got, expect in zip(first, [a, a.sum(axis=0), np.exp(a)]):
+        np.testing.assert_allclose(got, expect)
+    for got, expect in zip(second, [b, b.sum(axis=0), np.exp(b)]):
+        np.testing.assert_allclose(got, expect)
+    assert not np.shares_memory(first[0], second[0])
+    fortran = np.asfortranarray(rng.rand(3, 4))
+    strided = rng.rand(6, 8)[::2, ::2]
+    swapped = rng.rand(3, 4).astype(">f8")
+    for arg in (fortran, strided, swapped, rng.rand(5, 2), rng.rand(0, 4)):
+        out = f(arg)
+        np.testing.assert_array_equal(out[0], arg)
+        np.testing.assert_allclose(out[1], arg.sum(axis=0))
+    # dtypes and a 0-d argument, positionally and by keyword
+    i, s = T.ivector("i"), T.fscalar("s")
+    g = theano.function([i, s], i * s)
+    np.testing.assert_allclose(g(np.arange(4, dtype="int32"), np.float32(2)), np.arange(4) * 2.0)
+    np.testing.assert_allclose(g(np.arange(4, dtype="int32"), np.array(3, dtype="float32")), np.arange(4) * 3.0)
+    np.testing.assert_allclose(g(i=np.arange(3, dtype="int32"), s=np.float32(0.5)), np.arange(3) * 0.5)
+    # Theano's dtype rule still applies to an argument taken through a buffer
+    with pytest.raises(TypeError):
+        g(np.arange(4, dtype="int64"), np.float32(1))
+    with pytest.raises(TypeError):
+        g(np.array(["a", "b"]), np.float32(1))
+
+
+def test_a_function_called_from_inside_its_own_call_gets_its_own_arguments():
+    # a Python op that calls the same compiled function: the inner call must not reuse the outer
+    # call's argument buffers while the outer call is still reading them
+    from theano.compile.ops import as_op
+    x = T.dvector("x")
+    holder = {}
+
+    @as_op(itypes=[T.dvector], otypes=[T.dvector])
+    def inner(v):
+        if v[0] < 100:
+            return holder["f"](v + 100)[1] - 100  # same shape and position: the outer buffer's key
+        return v
+
+    f = theano.function([x], [x * 2, inner(x) + x])
+    holder["f"] = f
+    v = np.array([1.0, 2.0, 3.0])
+    out = f(v)
+    np.testing.assert_allclose(out[0], 2 * v)
+    # inner(v) = f(v + 100)[1] - 100 = (2 (v + 100)) - 100 = 2 v + 100; plus x
+    np.testing.assert_allclose(out[1], 3 * v + 100)

@@ -54,6 +54,43 @@ def to_ndarray(array):
     return NdArray.fromAddress(engine_dtype(a.dtype), list(a.shape), a.__array_interface__["data"][0])
 
 
+class ArgumentStaging(object):
+    """Reusable native buffers for one compiled function's ndarray arguments.
+
+    Reading a NumPy array's buffer address (`__array_interface__`) costs ~160 us on GraalPy: NumPy
+    builds the whole interface dict through GraalPy's C-API emulation, with its type strings. For a
+    minibatch passed every step that is more than the copy itself. So each (position, shape, dtype)
+    gets one NumPy buffer whose address is read once, wrapped by an NdArray over that memory (no
+    copy); a call copies the argument into it with `numpy.copyto`, one C call that also handles
+    strides and byte order. The engine reads the buffer during the call only: outputs that alias an
+    argument are copied out by to_numpy, updates that alias one are copied by the engine.
+
+    Not for reentrant use: a call made while one is running (a Python op calling the same function)
+    takes `to_ndarray`. Shapes that change from call to call do not pile up buffers: past
+    MAX_BUFFERS the cache starts over.
+    """
+
+    MAX_BUFFERS = 16
+
+    def __init__(self):
+        self._buffers = {}
+        self.busy = False
+
+    def to_ndarray(self, position, array):
+        key = (position, array.shape, array.dtype)
+        found = self._buffers.get(key)
+        if found is None:
+            if array.dtype.kind not in "biufc":
+                return to_ndarray(array)  # strings, objects, records: to_ndarray's conversion and errors
+            if len(self._buffers) >= self.MAX_BUFFERS:
+                self._buffers.clear()
+            staging = numpy.empty(array.shape, array.dtype.newbyteorder("="))
+            address = staging.__array_interface__["data"][0]
+            found = self._buffers[key] = (staging, NdArray.overAddress(engine_dtype(staging.dtype), list(staging.shape), address))
+        numpy.copyto(found[0], array)
+        return found[1]
+
+
 def to_numpy(ndarray):
     """An engine NdArray as a new C-contiguous NumPy array (a copy: it never aliases engine storage)."""
     dtype, read_scalar = _numpy_target(ndarray.dtype())

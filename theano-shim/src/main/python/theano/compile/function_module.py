@@ -1,13 +1,16 @@
 """theano.compile.function_module: compiled functions (Function) and the errors of compilation.
 
 A Function holds an engine Function (org.theanojvm.engine.function.Function). A call converts each
-argument once (NumPy arrays by one block copy, other values through numpy.asarray into a Literal so
+argument once (positional NumPy arrays by one copy into the function's reusable native buffers,
+marshal.ArgumentStaging; other arrays by one block copy; other values through numpy.asarray into a Literal so
 the engine applies Theano's filter rules and messages), runs the engine, and converts outputs back to
 NumPy arrays (0-d arrays for scalars). The engine computes every output and update before storing
 any update, so a failing call changes no shared variable.
 """
 import collections
 import warnings
+
+import numpy
 
 from theano import _engine as E
 from theano.gof.graph import Variable
@@ -36,6 +39,7 @@ class Function(object):
         self.maker = _Maker(inputs, outputs, jfn)
         self.input_storage = None
         self.profile = None
+        self._staging = E.marshal.ArgumentStaging()
 
     def __call__(self, *args, **kwargs):
         if self.profile is not None:  # profile=True: theano.compile.profiling times the whole call
@@ -44,17 +48,27 @@ class Function(object):
 
     def _run(self, *args, **kwargs):
         output_subset = kwargs.pop("output_subset", None)
-        jargs = E.ArrayList()
-        for a in args:
-            jargs.add(E.to_call_value(a))
-        jkw = E.HashMap()
-        for k, v in kwargs.items():
-            jkw.put(k, E.to_call_value(v))
-        with E.errors():
-            # callTransient: the results may be the executor's own buffers, valid until the next call;
-            # to_numpy copies each into a new NumPy array at once, so the engine need not copy them first
-            results = self._f.callTransient(jargs, jkw)
-        outs = [E.to_numpy(r) for r in results]
+        staging = self._staging
+        if staging.busy:
+            staging = None  # a call from inside this function's own call: no shared buffers
+        else:
+            staging.busy = True
+        try:
+            with E.errors():  # the engine's errors, converting arguments included, as Python exceptions
+                jargs = E.ArrayList()
+                for i, a in enumerate(args):
+                    # positional ndarrays go through the function's reusable buffers (marshal.ArgumentStaging)
+                    jargs.add(staging.to_ndarray(i, a) if staging is not None and type(a) is numpy.ndarray else E.to_call_value(a))
+                jkw = E.HashMap()
+                for k, v in kwargs.items():
+                    jkw.put(k, E.to_call_value(v))
+                # callTransient: the results may be the executor's own buffers, valid until the next call;
+                # to_numpy copies each into a new NumPy array at once, so the engine need not copy them first
+                results = self._f.callTransient(jargs, jkw)
+            outs = [E.to_numpy(r) for r in results]
+        finally:
+            if staging is not None:
+                staging.busy = False
         if output_subset is not None:
             outs = [outs[i] for i in output_subset]
         if self._output_kind == "single":

@@ -119,6 +119,16 @@ public final class NdArray {
         return fromBuffer(dtype, shape, MemorySegment.ofAddress(address).reinterpret(n));
     }
 
+    /**
+     * A C-contiguous array over {@code nbytes} of native memory at an address, not copied (e.g. a buffer
+     * NumPy owns). Whoever holds the memory must keep it alive, and must not change it while the array
+     * is in use.
+     */
+    public static NdArray overAddress(DType dtype, long[] shape, long address) {
+        long n = Strided.size(shape) * dtype.itemsize();
+        return new NdArray(dtype, shape, cStrides(shape, dtype.itemsize()), 0, MemorySegment.ofAddress(address).reinterpret(n));
+    }
+
     /** Writes the elements in C order, densely, into {@code dst} (e.g. a NumPy buffer). */
     public void copyTo(MemorySegment dst) {
         NdArray c = isCContiguous() ? this : copy();
