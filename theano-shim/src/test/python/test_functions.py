@@ -264,7 +264,8 @@ def test_positional_arrays_through_reused_buffers_keep_every_layout_and_result()
     fortran = np.asfortranarray(rng.rand(3, 4))
     strided = rng.rand(6, 8)[::2, ::2]
     swapped = rng.rand(3, 4).astype(">f8")
-    for arg in (fortran, strided, swapped, rng.rand(5, 2), rng.rand(0, 4)):
+    big = rng.rand(300, 1000)  # over ArgumentStaging.MAX_BYTES: the plain copy
+    for arg in (fortran, strided, swapped, rng.rand(5, 2), rng.rand(0, 4), big, np.asfortranarray(big)):
         out = f(arg)
         np.testing.assert_array_equal(out[0], arg)
         np.testing.assert_allclose(out[1], arg.sum(axis=0))

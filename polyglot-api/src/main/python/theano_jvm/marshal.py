@@ -65,12 +65,16 @@ class ArgumentStaging(object):
     strides and byte order. The engine reads the buffer during the call only: outputs that alias an
     argument are copied out by to_numpy, updates that alias one are copied by the engine.
 
-    Not for reentrant use: a call made while one is running (a Python op calling the same function)
-    takes `to_ndarray`. Shapes that change from call to call do not pile up buffers: past
-    MAX_BUFFERS the cache starts over.
+    Arrays over MAX_BYTES keep `to_ndarray` (one copy into the Java heap): for them the ~160 us is
+    small beside the copy, and the elementwise kernels, which read heap arrays, would copy native
+    memory once more. Not for reentrant use: a call made while one is running (a Python op calling
+    the same function) takes `to_ndarray` too. Shapes that change from call to call do not pile up
+    buffers: past MAX_BUFFERS the cache starts over.
     """
 
     MAX_BUFFERS = 16
+    MAX_BYTES = 2 << 20
+    _DIRECT = ()  # cached verdict: this (position, shape, dtype) takes to_ndarray
 
     def __init__(self):
         self._buffers = {}
@@ -80,15 +84,24 @@ class ArgumentStaging(object):
         key = (position, array.shape, array.dtype)
         found = self._buffers.get(key)
         if found is None:
-            if array.dtype.kind not in "biufc":
-                return to_ndarray(array)  # strings, objects, records: to_ndarray's conversion and errors
-            if len(self._buffers) >= self.MAX_BUFFERS:
-                self._buffers.clear()
-            staging = numpy.empty(array.shape, array.dtype.newbyteorder("="))
-            address = staging.__array_interface__["data"][0]
-            found = self._buffers[key] = (staging, NdArray.overAddress(engine_dtype(staging.dtype), list(staging.shape), address))
+            found = self._new_buffer(key, array)
+        if found is self._DIRECT:
+            return to_ndarray(array)
         numpy.copyto(found[0], array)
         return found[1]
+
+    def _new_buffer(self, key, array):
+        if len(self._buffers) >= self.MAX_BUFFERS:
+            self._buffers.clear()
+        if array.dtype.kind not in "biufc" or array.nbytes > self.MAX_BYTES:
+            # strings, objects, records: to_ndarray's conversion and errors; big arrays: see above
+            found = self._DIRECT
+        else:
+            staging = numpy.empty(array.shape, array.dtype.newbyteorder("="))
+            address = staging.__array_interface__["data"][0]
+            found = (staging, NdArray.overAddress(engine_dtype(staging.dtype), list(staging.shape), address))
+        self._buffers[key] = found
+        return found
 
 
 def to_numpy(ndarray):
