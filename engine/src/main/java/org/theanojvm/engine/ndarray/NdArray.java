@@ -502,6 +502,23 @@ public final class NdArray {
         return out;
     }
 
+    /**
+     * This array over the Java heap: itself when it already is; for a view of native memory (an argument
+     * in a NumPy buffer, a transposed view of one) the same view over a heap copy of its whole segment,
+     * which is one bulk copy where {@link #copy()} would walk a strided view element by element. A view
+     * of a much larger segment, or one not aligned to its items, gets {@link #copy()}.
+     */
+    public NdArray onHeap() {
+        if (seg.heapBase().isPresent()) return this;
+        long item = dtype.itemsize(), bytes = seg.byteSize();
+        boolean aligned = offset % item == 0 && bytes % item == 0;
+        for (long st : strides) aligned &= st % item == 0;
+        if (!aligned || bytes > 2 * nbytes() + 4096) return copy();
+        MemorySegment heap = allocate(dtype, bytes / item);
+        MemorySegment.copy(seg, 0, heap, 0, bytes);
+        return new NdArray(dtype, shape, strides, offset, heap);
+    }
+
     /** Same data, C-contiguous: this array itself when it already is. */
     public NdArray ascontiguous() { return isCContiguous() ? this : copy(); }
 

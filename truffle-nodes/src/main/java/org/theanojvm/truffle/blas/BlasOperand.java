@@ -22,22 +22,41 @@ public final class BlasOperand {
 
     public static Matrix matrix(NdArray a) {
         long r = a.shape(0), c = a.shape(1);
-        HeapView v = HeapView.of(a);
-        long s0 = v.strides()[0], s1 = v.strides()[1];
+        long[] es = elementStrides(a);
+        if (es == null) return matrix(a.copy());
+        long s0 = es[0], s1 = es[1];
         if (r == 1) s0 = Math.max(c, 1); // the stride of a length-1 dimension never matters
         if (c == 1) s1 = 1;
-        if (s1 == 1 && s0 >= Math.max(1, c)) return new Matrix(segment(v, a), false, (int) s0);
-        if (s0 == 1 && s1 >= Math.max(1, r)) return new Matrix(segment(v, a), true, (int) s1);
+        if (s1 == 1 && s0 >= Math.max(1, c)) return new Matrix(data(a), false, (int) s0);
+        if (s0 == 1 && s1 >= Math.max(1, r)) return new Matrix(data(a), true, (int) s1);
         return matrix(a.copy());
     }
 
     public static Vector vector(NdArray a) {
-        HeapView v = HeapView.of(a);
-        long n = a.shape(0), s = v.strides()[0];
-        if (n <= 1) return new Vector(segment(v, a), 1);
-        if (s >= 1) return new Vector(segment(v, a), (int) s);
+        long[] es = elementStrides(a);
+        if (es == null) return vector(a.copy());
+        long n = a.shape(0), s = es[0];
+        if (n <= 1) return new Vector(data(a), 1);
+        if (s >= 1) return new Vector(data(a), (int) s);
         return vector(a.copy());
     }
+
+    /**
+     * The strides in elements, or null when the data is not aligned to its items. Heap and native
+     * memory alike: BLAS reads an argument in a NumPy buffer where it lies, with no copy.
+     */
+    private static long[] elementStrides(NdArray a) {
+        int item = a.dtype().itemsize();
+        if ((a.segment().address() + a.offset()) % item != 0) return null;
+        long[] bs = a.strides(), es = new long[bs.length];
+        for (int d = 0; d < bs.length; d++) {
+            if (bs[d] % item != 0) return null;
+            es[d] = bs[d] / item;
+        }
+        return es;
+    }
+
+    private static MemorySegment data(NdArray a) { return a.segment().asSlice(a.offset()); }
 
     static MemorySegment segment(HeapView v, NdArray a) {
         MemorySegment whole = switch (v.base()) {

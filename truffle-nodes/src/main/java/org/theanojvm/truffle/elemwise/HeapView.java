@@ -6,8 +6,9 @@ import org.theanojvm.engine.ndarray.NdArray;
 
 /**
  * An NdArray seen as its backing Java array with element (not byte) offset and strides, which is what
- * the kernels index. Arrays that are not heap-backed (wrapped native memory) or not element-aligned get
- * a contiguous heap copy first: correct, and rare on the hot path.
+ * the kernels index. Arrays over native memory (small call arguments, which the shim passes in NumPy
+ * buffers) are seen through a bulk heap copy ({@link NdArray#onHeap}); arrays not element-aligned
+ * through a contiguous heap copy.
  */
 public record HeapView(Object base, int offset, int[] strides) {
     @TruffleBoundary
@@ -18,7 +19,7 @@ public record HeapView(Object base, int offset, int[] strides) {
         long[] bs = a.strides();
         boolean ok = base != null && (seg.address() + a.offset()) % item == 0;
         for (int d = 0; ok && d < bs.length; d++) ok = bs[d] % item == 0;
-        if (!ok) return of(a.copy());
+        if (!ok) return of(base == null ? a.onHeap() : a.copy());
         int[] es = new int[bs.length];
         for (int d = 0; d < bs.length; d++) es[d] = (int) (bs[d] / item);
         return new HeapView(base, (int) ((seg.address() + a.offset()) / item), es);
