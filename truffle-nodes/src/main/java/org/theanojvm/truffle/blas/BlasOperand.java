@@ -2,7 +2,6 @@ package org.theanojvm.truffle.blas;
 
 import java.lang.foreign.MemorySegment;
 import org.theanojvm.engine.ndarray.NdArray;
-import org.theanojvm.truffle.elemwise.HeapView;
 
 /**
  * An NdArray as BLAS wants it, without copying when its strides allow: a matrix is row-major
@@ -56,14 +55,6 @@ public final class BlasOperand {
         return es;
     }
 
-    private static MemorySegment data(NdArray a) { return a.segment().asSlice(a.offset()); }
-
-    static MemorySegment segment(HeapView v, NdArray a) {
-        MemorySegment whole = switch (v.base()) {
-            case double[] d -> MemorySegment.ofArray(d);
-            case float[] f -> MemorySegment.ofArray(f);
-            default -> throw new IllegalArgumentException("BLAS needs float32 or float64, got " + a.dtype());
-        };
-        return whole.asSlice((long) v.offset() * a.dtype().itemsize());
-    }
+    /** Where BLAS reads or writes an array: its own segment from its first element, heap or native alike. */
+    static MemorySegment data(NdArray a) { return a.segment().asSlice(a.offset()); }
 }

@@ -50,7 +50,7 @@ public final class DotNode extends ApplyNode {
             NdArray out = NdArray.empty(dt, m, n);
             if (m == 0 || n == 0 || k == 0) return out; // zeros, like the reference's empty sums
             BlasOperand.Matrix a = BlasOperand.matrix(x), b = BlasOperand.matrix(y);
-            var c = BlasOperand.segment(org.theanojvm.truffle.elemwise.HeapView.of(out), out);
+            var c = BlasOperand.data(out);
             if (f64) OpenBlas.dgemm(a.transFlag(false), b.transFlag(false), m, n, k, 1.0, a.data(), a.ld(), b.data(), b.ld(), 0.0, c, n);
             else OpenBlas.sgemm(a.transFlag(false), b.transFlag(false), m, n, k, 1f, a.data(), a.ld(), b.data(), b.ld(), 0f, c, n);
             return out;
@@ -68,7 +68,7 @@ public final class DotNode extends ApplyNode {
         int rows = (int) (a.transposed() ? mat.shape(1) : mat.shape(0));
         int cols = (int) (a.transposed() ? mat.shape(0) : mat.shape(1));
         int trans = a.transFlag(!matrixFirst);
-        var c = BlasOperand.segment(org.theanojvm.truffle.elemwise.HeapView.of(out), out);
+        var c = BlasOperand.data(out);
         if (f64) OpenBlas.dgemv(trans, rows, cols, 1.0, a.data(), a.ld(), v.data(), v.inc(), 0.0, c, 1);
         else OpenBlas.sgemv(trans, rows, cols, 1f, a.data(), a.ld(), v.data(), v.inc(), 0f, c, 1);
         return out;

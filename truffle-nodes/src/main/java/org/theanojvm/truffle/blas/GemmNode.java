@@ -8,7 +8,6 @@ import org.theanojvm.engine.ndarray.NdArray;
 import org.theanojvm.engine.ops.Gemm;
 import org.theanojvm.engine.ops.Gemv;
 import org.theanojvm.engine.types.DType;
-import org.theanojvm.truffle.elemwise.HeapView;
 import org.theanojvm.truffle.graph.ApplyNode;
 import org.theanojvm.truffle.graph.BufferPool;
 
@@ -51,9 +50,8 @@ public final class GemmNode extends ApplyNode {
         double a = in[1].readDouble(in[1].offset()), b = in[4].readDouble(in[4].offset());
         NdArray out = target(z, b, x, y, pool);
         if (m == 0 || n == 0) return out;
-        HeapView ov = HeapView.of(out);
-        int ldc = m == 1 ? (int) Math.max(n, 1) : ov.strides()[0];
-        MemorySegment c = BlasOperand.segment(ov, out);
+        int ldc = m == 1 ? (int) Math.max(n, 1) : (int) (out.strides()[0] / out.dtype().itemsize());
+        MemorySegment c = BlasOperand.data(out);
         if (k == 0) { // BLAS leaves C = b*C for k == 0; the reference computes the same (empty sum)
             scale(out, b);
             return out;
@@ -80,9 +78,8 @@ public final class GemmNode extends ApplyNode {
             scale(out, b);
             return out;
         }
-        HeapView ov = HeapView.of(out);
-        MemorySegment c = BlasOperand.segment(ov, out);
-        int incy = m == 1 ? 1 : ov.strides()[0];
+        MemorySegment c = BlasOperand.data(out);
+        int incy = m == 1 ? 1 : (int) (out.strides()[0] / out.dtype().itemsize());
         BlasOperand.Matrix am = BlasOperand.matrix(mat);
         BlasOperand.Vector xv = BlasOperand.vector(x);
         int rows = (int) (am.transposed() ? k : m), cols = (int) (am.transposed() ? m : k); // of the stored row-major matrix
