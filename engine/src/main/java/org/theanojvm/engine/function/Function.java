@@ -39,6 +39,7 @@ public final class Function {
     private final List<SharedVariable> shared;
     private final int nOutputs;
     private final List<SharedVariable> updateTargets;
+    private final int[] updateTargetValue; // per update target: the index of its current value among a call's values (fgraph's inputs)
     private final List<Integer> inputUpdateIdx; // explicit inputs with an update: index into inputs
     private final FunctionGraph fgraph;
     private final Executor executor; // chosen from the mode by Executors (Truffle for FAST_RUN when present)
@@ -51,6 +52,7 @@ public final class Function {
         this.shared = shared;
         this.nOutputs = nOutputs;
         this.updateTargets = updateTargets;
+        this.updateTargetValue = updateTargets.stream().mapToInt(sv -> fgraph.inputs().indexOf(sv)).toArray();
         this.inputUpdateIdx = inputUpdateIdx;
         this.fgraph = fgraph;
         this.executor = Executors.create(fgraph, mode, linker);
@@ -314,7 +316,7 @@ public final class Function {
         // updates: all computed by now; owned (copied unless already exclusively ours) then committed all at once
         List<MemorySegment> taken = new ArrayList<>();
         NdArray[] newShared = new NdArray[updateTargets.size()];
-        for (int k = 0; k < newShared.length; k++) newShared[k] = owned(res[nOutputs + k], values, taken, inputs.size() + shared.indexOf(updateTargets.get(k)));
+        for (int k = 0; k < newShared.length; k++) newShared[k] = owned(res[nOutputs + k], values, taken, updateTargetValue[k]);
         NdArray[] newState = new NdArray[inputUpdateIdx.size()];
         for (int k = 0; k < newState.length; k++) newState[k] = owned(res[nOutputs + newShared.length + k], values, taken, -1);
         for (int k = 0; k < newShared.length; k++) updateTargets.get(k).setValueInternal(newShared[k]);
