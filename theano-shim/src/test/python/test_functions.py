@@ -264,10 +264,11 @@ def test_positional_arrays_through_reused_buffers_keep_every_layout_and_result()
     fortran = np.asfortranarray(rng.rand(3, 4))
     strided = rng.rand(6, 8)[::2, ::2]
     swapped = rng.rand(3, 4).astype(">f8")
-    big = rng.rand(300, 1000)  # over ArgumentStaging.MAX_BYTES: the plain copy
+    big = rng.rand(300, 1000)  # over ArgumentStaging.MAX_BYTES: read where it lies (or copied, Fortran order)
     for arg in (fortran, strided, swapped, rng.rand(5, 2), rng.rand(0, 4), big, np.asfortranarray(big)):
         out = f(arg)
         np.testing.assert_array_equal(out[0], arg)
+        assert not np.shares_memory(out[0], arg)
         np.testing.assert_allclose(out[1], arg.sum(axis=0))
     # dtypes and a 0-d argument, positionally and by keyword
     i, s = T.ivector("i"), T.fscalar("s")
@@ -280,6 +281,30 @@ def test_positional_arrays_through_reused_buffers_keep_every_layout_and_result()
         g(np.arange(4, dtype="int64"), np.float32(1))
     with pytest.raises(TypeError):
         g(np.array(["a", "b"]), np.float32(1))
+
+
+def test_a_big_argument_read_in_place_is_never_written_nor_kept():
+    # arguments over ArgumentStaging.MAX_BYTES are read in the caller's own buffer: the engine must
+    # neither write it (an elementwise kernel, an in-place update reading it) nor keep it as a result
+    # or a shared variable's new value
+    rng = np.random.RandomState(5)
+    x = T.dmatrix("x")
+    w = theano.shared(np.zeros((400, 1000)), name="w")
+    f = theano.function([x], [T.exp(x * 2 + 1) * T.nnet.sigmoid(x) - T.tanh(x * x), x.T],
+                        updates=[(w, x)])
+    g = theano.function([x], [], updates=[(w, w - 0.5 * x)])
+    v = rng.uniform(-1, 1, (400, 1000))
+    kept = v.copy()
+    out, view = f(v)
+    np.testing.assert_allclose(out, np.exp(v * 2 + 1) / (1 + np.exp(-v)) - np.tanh(v * v), rtol=1e-12, atol=1e-14)
+    np.testing.assert_array_equal(view, v.T)
+    np.testing.assert_array_equal(v, kept)
+    v[:] = 7.0  # the caller reuses its buffer: nothing the function returned or stored may change
+    np.testing.assert_array_equal(view, kept.T)
+    np.testing.assert_array_equal(w.get_value(), kept)
+    g(v)
+    np.testing.assert_array_equal(w.get_value(), kept - 3.5)
+    assert (v == 7.0).all()
 
 
 def test_a_function_called_from_inside_its_own_call_gets_its_own_arguments():

@@ -43,6 +43,13 @@ final class Check {
         return actual;
     }
 
+    /** An argument the shim passes in a NumPy buffer: native memory, as NdArray.overAddress wraps it. */
+    static NdArray nativeCopy(NdArray a) {
+        NdArray n = NdArray.overAddress(a.dtype(), a.shape(), java.lang.foreign.Arena.ofAuto().allocate(Math.max(1, a.nbytes()), 16).address());
+        n.assign(a);
+        return n;
+    }
+
     static String describe(NdArray[] values) {
         StringBuilder sb = new StringBuilder();
         for (NdArray v : values) sb.append(v.dtype()).append(NdArray.shapeString(v.shape())).append(' ');

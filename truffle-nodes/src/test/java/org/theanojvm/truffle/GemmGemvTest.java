@@ -80,13 +80,6 @@ class GemmGemvTest {
         }
     }
 
-    /** An argument the shim passes in a NumPy buffer: native memory, as NdArray.overAddress wraps it. */
-    private static NdArray nativeCopy(NdArray a) {
-        NdArray n = NdArray.overAddress(a.dtype(), a.shape(), java.lang.foreign.Arena.ofAuto().allocate(Math.max(1, a.nbytes()), 16).address());
-        n.assign(a);
-        return n;
-    }
-
     @Test
     void operandsInNativeMemoryAndTheirTransposedViewsGiveTheReferenceValues() {
         Random rnd = new Random(12);
@@ -94,7 +87,7 @@ class GemmGemvTest {
             Variable x = T.matrix("x", d), w = T.matrix("w", d), v = T.vector("v", d);
             // dot(x, w), x.T . (x . w) (a gemm-like product on a transposed native view), gemv, an elementwise kernel on x.T
             List<Variable> outs = List.of(T.dot(x, w), T.dot(T.transpose(x), T.dot(x, w)), T.dot(x, v), T.tanh(T.transpose(x)));
-            NdArray xv = nativeCopy(Check.random(rnd, d, 37, 70)), wv = nativeCopy(Check.random(rnd, d, 70, 9)), vv = nativeCopy(Check.random(rnd, d, 70));
+            NdArray xv = Check.nativeCopy(Check.random(rnd, d, 37, 70)), wv = Check.nativeCopy(Check.random(rnd, d, 70, 9)), vv = Check.nativeCopy(Check.random(rnd, d, 70));
             assertTrue(xv.segment().isNative());
             Check.agree(List.of(x, w, v), outs, xv, wv, vv);
             FunctionGraph fg = new FunctionGraph(List.of(x, w, v), outs);

@@ -1,6 +1,7 @@
 package org.theanojvm.truffle;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.theanojvm.engine.errors.TheanoException;
+import org.theanojvm.engine.function.OutputTolerance;
 import org.theanojvm.engine.graph.FunctionGraph;
 import org.theanojvm.engine.graph.Variable;
 import org.theanojvm.engine.ndarray.NdArray;
@@ -17,9 +19,12 @@ import org.theanojvm.engine.ops.scalar.Composite;
 import org.theanojvm.engine.ops.scalar.LogicOps;
 import org.theanojvm.engine.ops.scalar.ScalarOp;
 import org.theanojvm.engine.ops.scalar.TranscendentalOps;
+import org.theanojvm.engine.rewrite.RewriteConfig;
+import org.theanojvm.engine.rewrite.RewriteDB;
 import org.theanojvm.engine.tensor.T;
 import org.theanojvm.engine.types.DType;
 import org.theanojvm.truffle.elemwise.KernelPlan;
+import org.theanojvm.truffle.elemwise.NativeOperand;
 import org.theanojvm.truffle.elemwise.vector.VectorKernel;
 import org.theanojvm.truffle.elemwise.vector.VectorProgram;
 
@@ -99,6 +104,32 @@ class SimdKernelsTest {
         assertFalse(VectorKernel.accepts(KernelPlan.of(new NdArray[] {t, u}, NdArray.empty(DType.FLOAT64, 100, 100))));
         Variable a = T.dmatrix("a"), c = T.dmatrix("c");
         Check.agree(List.of(a, c), List.of(T.tanh(T.add(a, c))), t, u);
+    }
+
+    @Test
+    void floatInputsInNativeMemoryAreReadInPlaceWithTheReferenceValues() {
+        Random rnd = new Random(10);
+        for (DType d : FLOATS) {
+            // the bench expression, a bias row broadcast over a matrix, a 0-d operand, and a transposed view (the scalar loop's)
+            Variable x = T.vector("x", d), y = T.vector("y", d), m = T.matrix("m", d), row = T.row("row", d), s = T.scalar("s", d);
+            Variable bench = T.sub(T.mul(T.exp(T.add(T.mul(x, 2.0), 1.0)), T.sigmoid(y)), T.tanh(T.mul(x, y)));
+            List<Variable> outs = List.of(bench, T.tanh(T.add(m, row)), T.mul(x, s), T.exp(T.transpose(m)));
+            NdArray xv = Check.nativeCopy(values(rnd, d, 1537)), yv = Check.nativeCopy(values(rnd, d, 1537));
+            NdArray mv = Check.nativeCopy(values(rnd, d, 5 * 300).reshape(5, 300)), rv = Check.nativeCopy(values(rnd, d, 300).reshape(1, 300));
+            NdArray sv = Check.nativeCopy(NdArray.scalar(d, -1.5));
+            NdArray xBefore = xv.copy();
+            FunctionGraph fg = new FunctionGraph(List.of(x, y, m, row, s), outs);
+            RewriteDB.standard().run(fg, RewriteConfig.FAST_RUN); // fused kernels, as theano.function runs them
+            Check.agree(fg, xv, yv, mv, rv, sv);
+            assertNull(OutputTolerance.mismatch(xBefore, xv), "an input in native memory was written");
+            if (!VectorKernel.AVAILABLE) continue;
+            KernelPlan plan = KernelPlan.of(new NdArray[] {xv, yv}, NdArray.empty(d, 1537), true);
+            assertTrue(plan.nativeInputs && plan.bases[0] instanceof NativeOperand && VectorKernel.accepts(plan), plan.toString());
+            KernelPlan rows = KernelPlan.of(new NdArray[] {mv, rv.broadcastTo(new long[] {5, 300})}, NdArray.empty(d, 5, 300), true);
+            assertTrue(rows.bases[1] instanceof NativeOperand && VectorKernel.accepts(rows), rows.toString());
+            // the scalar loop's plan keeps heap copies
+            assertFalse(KernelPlan.of(new NdArray[] {xv, yv}, NdArray.empty(d, 1537)).nativeInputs);
+        }
     }
 
     /** Composite of float ops (comparisons and switch included), operands among earlier refs. */

@@ -51,14 +51,19 @@ public final class ElemwiseNode extends ApplyNode {
         if (shape == null) return performForError(ins);
         NdArray out = pool.take(outDtype, shape);
         if (out.size() == 0) return one(out);
-        KernelPlan plan = plan(ins, out);
-        if (vector != null && VectorKernel.accepts(plan)) VectorKernel.run(vector, plan, reads, write);
-        else loop.execute(frame, plan);
+        // the SIMD kernels read float inputs in native memory (big arguments in NumPy buffers) in place
+        KernelPlan plan = plan(ins, out, vector != null);
+        if (vector != null && VectorKernel.accepts(plan)) {
+            VectorKernel.run(vector, plan, reads, write);
+        } else {
+            if (plan.nativeInputs) plan = plan(ins, out, false);
+            loop.execute(frame, plan);
+        }
         return one(out);
     }
 
     @TruffleBoundary
-    private static KernelPlan plan(NdArray[] ins, NdArray out) { return KernelPlan.of(ins, out); }
+    private static KernelPlan plan(NdArray[] ins, NdArray out, boolean nativeInputs) { return KernelPlan.of(ins, out, nativeInputs); }
 
     /** Theano's rule (stricter than NumPy's): only type-broadcastable dimensions stretch; null on any mismatch. */
     @TruffleBoundary

@@ -8,6 +8,7 @@ import org.theanojvm.engine.ndarray.NdArray;
  * output), where each starts, and how each moves along the output's dimensions. When every input is
  * either laid out exactly like the (C-contiguous) output or a single broadcast element, the kernel is
  * {@link #flat}: one counted loop, operand k advancing by bit k of {@link #stepMask} (1) or staying (0).
+ * A base is a Java array, or, in a plan made for the SIMD kernels, a {@link NativeOperand}.
  */
 public final class KernelPlan {
     public final Object[] bases;
@@ -17,8 +18,10 @@ public final class KernelPlan {
     public final int size;
     public final boolean flat;
     public final int stepMask;
+    /** Whether some base is a {@link NativeOperand}, which only the SIMD kernels read. */
+    public final boolean nativeInputs;
 
-    private KernelPlan(Object[] bases, int[] starts, int[][] strides, int[] shape, int size, boolean flat, int stepMask) {
+    private KernelPlan(Object[] bases, int[] starts, int[][] strides, int[] shape, int size, boolean flat, int stepMask, boolean nativeInputs) {
         this.bases = bases;
         this.starts = starts;
         this.strides = strides;
@@ -26,10 +29,17 @@ public final class KernelPlan {
         this.size = size;
         this.flat = flat;
         this.stepMask = stepMask;
+        this.nativeInputs = nativeInputs;
     }
 
     /** @param out a fresh C-contiguous array of the broadcast shape */
-    public static KernelPlan of(NdArray[] ins, NdArray out) {
+    public static KernelPlan of(NdArray[] ins, NdArray out) { return of(ins, out, false); }
+
+    /**
+     * @param nativeInputs whether float64/float32 inputs in native memory stay there as {@link NativeOperand}
+     *     bases (for the SIMD kernels), instead of being seen through a heap copy
+     */
+    public static KernelPlan of(NdArray[] ins, NdArray out, boolean nativeInputs) {
         long[] shape = out.shape();
         int n = ins.length;
         Object[] bases = new Object[n + 1];
@@ -43,18 +53,30 @@ public final class KernelPlan {
         }
         boolean flat = n < 31; // the step mask has one bit per input
         int mask = 0;
+        boolean anyNative = false;
         for (int k = 0; k <= n; k++) {
-            HeapView v = HeapView.of(k < n ? ins[k].broadcastTo(shape) : out);
-            bases[k] = v.base();
-            starts[k] = v.offset();
-            strides[k] = v.strides();
+            NdArray a = k < n ? ins[k].broadcastTo(shape) : out;
+            NativeOperand nat = nativeInputs && k < n ? NativeOperand.of(a) : null;
+            if (nat != null) {
+                int item = a.dtype().itemsize();
+                bases[k] = nat;
+                starts[k] = (int) (a.offset() / item);
+                strides[k] = new int[shape.length];
+                for (int d = 0; d < shape.length; d++) strides[k][d] = (int) (a.strides()[d] / item);
+                anyNative = true;
+            } else {
+                HeapView v = HeapView.of(a);
+                bases[k] = v.base();
+                starts[k] = v.offset();
+                strides[k] = v.strides();
+            }
             if (k == n) break;
-            if (sameSteps(v.strides(), cStrides, shape)) mask |= 1 << k;
-            else if (!allZero(v.strides(), shape)) flat = false;
+            if (sameSteps(strides[k], cStrides, shape)) mask |= 1 << k;
+            else if (!allZero(strides[k], shape)) flat = false;
         }
         int[] ishape = new int[shape.length];
         for (int d = 0; d < shape.length; d++) ishape[d] = (int) shape[d];
-        return new KernelPlan(bases, starts, strides, ishape, s, flat, mask);
+        return new KernelPlan(bases, starts, strides, ishape, s, flat, mask, anyNative);
     }
 
     /**

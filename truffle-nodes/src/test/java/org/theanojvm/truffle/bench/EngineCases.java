@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -38,6 +39,7 @@ public final class EngineCases {
         switch (args[0]) {
             case "call_overhead" -> callOverhead();
             case "elemwise" -> elemwise();
+            case "elemwise_parts" -> elemwiseParts(); // where an elementwise call's time goes, not a BENCH_RESULT
             case "mlp_step" -> mlpStep();
             case "compile_mlp" -> compileMlp();
             case "mlp_profile" -> MlpStep.main(new String[] {args.length > 1 ? args[1] : "60", "profile"}); // per-node times, not a BENCH_RESULT
@@ -67,6 +69,29 @@ public final class EngineCases {
         warmUp(call);
         double s = perCall(call, 5, 9);
         report("{\"case\": \"elemwise\", \"ms_per_call\": " + s * 1e3 + ", \"gb_per_s\": " + 24e6 / s / 1e9 + "}");
+    }
+
+    /** The elemwise case split: copying the arguments in, the call on heap arrays, copying the result out. */
+    static void elemwiseParts() {
+        int n = 1_000_000;
+        Variable x = T.dvector("x"), y = T.dvector("y");
+        Function f = Function.compile(List.of(x, y), List.of(T.sub(T.mul(T.exp(T.add(T.mul(x, 2.0), 1.0)), T.sigmoid(y)), T.tanh(T.mul(x, y)))));
+        MemorySegment xs = native64(n, 0), ys = native64(n, 1), os = Arena.global().allocate(8L * n, 8);
+        NdArray xh = NdArray.fromAddress(DType.FLOAT64, new long[] {n}, xs.address()), yh = NdArray.fromAddress(DType.FLOAT64, new long[] {n}, ys.address());
+        NdArray xn = NdArray.overAddress(DType.FLOAT64, new long[] {n}, xs.address()), yn = NdArray.overAddress(DType.FLOAT64, new long[] {n}, ys.address());
+        NdArray[] result = new NdArray[1];
+        Runnable copyIn = () -> NdArray.fromAddress(DType.FLOAT64, new long[] {n}, xs.address());
+        Runnable heapCall = () -> result[0] = f.callTransient(List.of(xh, yh), Map.of())[0];
+        Runnable nativeCall = () -> f.callTransient(List.of(xn, yn), Map.of());
+        Runnable copyOut = () -> result[0].copyToAddress(os.address());
+        heapCall.run();
+        for (int round = 0; round < 3; round++) {
+            for (var e : new LinkedHashMap<>(Map.of("copy one argument in", copyIn, "call on heap arguments", heapCall,
+                    "call on native arguments", nativeCall, "copy the result out", copyOut)).entrySet()) {
+                if (round == 0) warmUp(e.getValue());
+                System.out.printf("%-26s %.3f ms%n", e.getKey(), perCall(e.getValue(), 5, 9) * 1e3);
+            }
+        }
     }
 
     static void mlpStep() {

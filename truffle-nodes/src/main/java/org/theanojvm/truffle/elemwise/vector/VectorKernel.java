@@ -4,14 +4,16 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import java.util.Arrays;
 import org.theanojvm.truffle.elemwise.ElementAccess;
 import org.theanojvm.truffle.elemwise.KernelPlan;
+import org.theanojvm.truffle.elemwise.NativeOperand;
 
 /**
  * Runs a {@link VectorProgram} over a kernel layout whose rows (the last dimension) are contiguous or
- * constant in every operand: a flat layout is one row of every element; the usual broadcast of a
- * bias row over a matrix ({@code tanh(dot(x, W) + b)}) is a row per matrix row. Each row goes a block
- * at a time: load each operand's block into its register as doubles, or floats for a single-precision
- * program (a constant operand fills its register once per row), run the instructions (each a SIMD loop,
- * {@link VectorLoops} or {@link FloatLoops}), store the result register.
+ * constant in every operand (Java arrays, or inputs left in native memory: {@link NativeOperand}): a
+ * flat layout is one row of every element; the usual broadcast of a bias row over a matrix
+ * ({@code tanh(dot(x, W) + b)}) is a row per matrix row. Each row goes a block at a time: load each
+ * operand's block into its register as doubles, or floats for a single-precision program (a constant
+ * operand fills its register once per row), run the instructions (each a SIMD loop, {@link VectorLoops}
+ * or {@link FloatLoops}), store the result register.
  *
  * <p>Why not in the Truffle kernel itself: the Graal compiler in GraalVM Community neither vectorizes
  * loops nor compiles the Vector API, so the Truffle loop evaluates one element at a time (about 6 ns
@@ -55,7 +57,9 @@ public final class VectorKernel {
         int[] idx = new int[plan.shape.length];
         for (int row = 0, rows = plan.size / inner; row < rows; row++) {
             for (int k = 0; k < n; k++) {
-                if (!advancing[k]) r.fill(k, reads[k].readDouble(plan.bases[k], off[k]));
+                if (advancing[k]) continue;
+                Object base = plan.bases[k];
+                r.fill(k, base instanceof NativeOperand m ? m.read(off[k]) : reads[k].readDouble(base, off[k]));
             }
             for (int from = 0; from < inner; from += BLOCK) {
                 int len = Math.min(BLOCK, inner - from);
@@ -98,6 +102,8 @@ public final class VectorKernel {
                 System.arraycopy(d, start, into, 0, len);
             } else if (base instanceof float[] f) {
                 for (int i = 0; i < len; i++) into[i] = f[start + i];
+            } else if (base instanceof NativeOperand m) {
+                m.load(start, into, len);
             } else {
                 for (int i = 0; i < len; i++) into[i] = read.readDouble(base, start + i);
             }
@@ -135,6 +141,8 @@ public final class VectorKernel {
             float[] into = r[k];
             if (base instanceof float[] f) {
                 System.arraycopy(f, start, into, 0, len);
+            } else if (base instanceof NativeOperand m) {
+                m.load(start, into, len);
             } else {
                 for (int i = 0; i < len; i++) into[i] = (float) read.readDouble(base, start + i);
             }
