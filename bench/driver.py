@@ -177,7 +177,7 @@ def main():
                 (_med(results, "theano-jvm", "mlp_step", "gflop_per_s"), peak), (_med(results, "engine", "mlp_step", "gflop_per_s"), peak),
                 (_med(results, "pytensor", "mlp_step", "gflop_per_s"), peak)]),
         "The engine column runs bench/engine-java.sh: the same computations through the engine's Java API on the launcher's JVM "
-        "(arguments copied in from and results out to native memory, as the shim does), i.e. theano-jvm minus the GraalPy shim.",
+        "(arguments in native memory, copied into staging buffers or, over 2 MB, read where they lie; results copied out to native memory; as the shim does), i.e. theano-jvm minus the GraalPy shim.",
         "PyTensor side: %s, its default mode; its compile cache on disk is warm after the first run." % versions,
         "Theano 1.0.5 side: %s; C code compiled by g++, cache warm after the first run; `blas.ldflags` empty (see "
         "bench/theano105-flags.sh: its gemm goes through NumPy's dot, i.e. NumPy's OpenBLAS)." % (theano105 or "not installed"),

@@ -27,8 +27,9 @@ import org.theanojvm.engine.types.Literal;
 /**
  * The bench/cases scripts done from Java against the engine API, without GraalPy: what theano-jvm's
  * executor and Function.call cost when the Python shim is taken out (arguments still cross as the shim
- * passes them: arrays copied in from native memory, outputs copied out to native memory, a Python float
- * as a Literal). Prints the same {@code BENCH_RESULT} lines as the scripts. Not a test.
+ * passes them: arrays in native memory, copied into staging buffers or, over 2 MB, read where they lie;
+ * outputs copied out to native memory; a Python float as a Literal). Prints the same {@code BENCH_RESULT}
+ * lines as the scripts. Not a test.
  * Usage: java (launcher JVM flags) org.theanojvm.truffle.bench.EngineCases CASE
  */
 public final class EngineCases {
@@ -63,7 +64,8 @@ public final class EngineCases {
         Function f = Function.compile(List.of(x, y), List.of(T.sub(T.mul(T.exp(T.add(T.mul(x, 2.0), 1.0)), T.sigmoid(y)), T.tanh(T.mul(x, y)))));
         MemorySegment xs = native64(n, 0), ys = native64(n, 1), os = Arena.global().allocate(8L * n, 8);
         Runnable call = () -> {
-            NdArray xi = NdArray.fromAddress(DType.FLOAT64, new long[] {n}, xs.address()), yi = NdArray.fromAddress(DType.FLOAT64, new long[] {n}, ys.address());
+            // as the shim passes arguments over 2 MB: the caller's buffers themselves, not copied
+            NdArray xi = NdArray.overAddress(DType.FLOAT64, new long[] {n}, xs.address()), yi = NdArray.overAddress(DType.FLOAT64, new long[] {n}, ys.address());
             f.callTransient(List.of(xi, yi), Map.of())[0].copyToAddress(os.address());
         };
         warmUp(call);
@@ -84,10 +86,11 @@ public final class EngineCases {
         Runnable heapCall = () -> result[0] = f.callTransient(List.of(xh, yh), Map.of())[0];
         Runnable nativeCall = () -> f.callTransient(List.of(xn, yn), Map.of());
         Runnable copyOut = () -> result[0].copyToAddress(os.address());
+        Runnable allocate = () -> result[0] = NdArray.empty(DType.FLOAT64, new long[] {n});
         heapCall.run();
         for (int round = 0; round < 3; round++) {
             for (var e : new LinkedHashMap<>(Map.of("copy one argument in", copyIn, "call on heap arguments", heapCall,
-                    "call on native arguments", nativeCall, "copy the result out", copyOut)).entrySet()) {
+                    "call on native arguments", nativeCall, "copy the result out", copyOut, "allocate a result", allocate)).entrySet()) {
                 if (round == 0) warmUp(e.getValue());
                 System.out.printf("%-26s %.3f ms%n", e.getKey(), perCall(e.getValue(), 5, 9) * 1e3);
             }
