@@ -327,3 +327,17 @@ def test_a_function_called_from_inside_its_own_call_gets_its_own_arguments():
     np.testing.assert_allclose(out[0], 2 * v)
     # inner(v) = f(v + 100)[1] - 100 = (2 (v + 100)) - 100 = 2 v + 100; plus x
     np.testing.assert_allclose(out[1], 3 * v + 100)
+
+
+def test_zero_d_values_keep_their_dtype_and_exact_value_as_constants():
+    # 0-d NumPy values cross to the engine as one number (no buffer round trip): dtype and value exact
+    values = [np.float32(0.1), np.float16(-3.5), np.float64(1e-310), np.int8(-128), np.uint32(4000000000),
+              np.int64(-2 ** 63), np.bool_(True), np.uint64(2 ** 64 - 1), np.array(2.5, dtype=">f8"), np.array(7, dtype="int16")]
+    for v in values:
+        c = T.constant(v)
+        assert c.dtype == np.asarray(v).dtype.newbyteorder("=").name, v
+        assert c.data.shape == () and c.data == v and c.data.dtype == c.dtype, v
+    x = T.fvector("x")
+    f = theano.function([x], x * np.float32(0.1))
+    assert f(np.ones(2, dtype="float32")).dtype == np.float32
+    np.testing.assert_array_equal(f(np.ones(2, dtype="float32")), np.float32(0.1) * np.ones(2, dtype="float32"))

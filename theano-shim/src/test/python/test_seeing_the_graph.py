@@ -426,3 +426,29 @@ def test_seed003_profiling_tutorial_prints_the_report_on_stderr():
     rows = apply_table.strip("\n").splitlines()
     assert rows and all(int(r.split()[4]) == 10 for r in rows)   # every node ran once per call
     assert "Here are tips to potentially make your code run faster" in err
+
+
+
+def test_creation_traces_are_the_users_frames_in_tracebacks_format():
+    # Theano's rule: leave out the innermost frames in Theano's own code, then keep up to
+    # traceback.limit frames; the text is what traceback.format_list writes (recursion cut-off included)
+    import traceback
+    from theano.gof import utils
+
+    def deep(n):
+        if n == 0:
+            return T.dvector("v") * 2
+        return deep(n - 1)
+
+    with theano.config.change_flags(traceback__limit=6):
+        y = deep(7)
+    first = deep.__code__.co_firstlineno
+    # the multiplication's line and five of the recursive calls above it, printed oldest first
+    entries = [(__file__, first + 3, "deep", "return deep(n - 1)")] * 5 + [(__file__, first + 2, "deep", 'return T.dvector("v") * 2')]
+    expected = "".join(traceback.format_list(traceback.StackSummary.from_list(entries)))
+    assert "  [Previous line repeated 2 more times]\n" in expected
+    assert str(y._v.tag().get("trace")) == expected
+    here = sys._getframe().f_lineno + 1
+    frames = utils.simple_extract_stack(limit=1)
+    assert frames == [(__file__, here, "test_creation_traces_are_the_users_frames_in_tracebacks_format",
+                       "frames = utils.simple_extract_stack(limit=1)")]

@@ -43,9 +43,30 @@ def _numpy_target(engine_dtype):
     return found
 
 
+_scalar_builders = {}  # engine DType -> how a 0-d value of it becomes an NdArray exactly, or False
+
+
+def _scalar_builder(engine_dtype):
+    name = numpy.dtype(str(engine_dtype.npName())).name
+    if name in _SCALAR_AS_FLOAT:
+        return lambda d, a: NdArray.scalar(d, float(a))
+    if name in _SCALAR_AS_INT:
+        return lambda d, a: NdArray.scalarLong(d, int(a))
+    return False
+
+
 def to_ndarray(array):
     """A NumPy array (or anything numpy.asarray takes) as a new engine NdArray (a copy)."""
     a = numpy.asarray(array)
+    if a.ndim == 0:
+        # a 0-d value (a NumPy scalar constant such as numpy.float32(0.01)) crosses as one exact number,
+        # as to_numpy returns one: no buffer address round trip (`__array_interface__` ~160 us on GraalPy)
+        dtype = engine_dtype(a.dtype)
+        as_number = _scalar_builders.get(dtype)
+        if as_number is None:
+            as_number = _scalar_builders[dtype] = _scalar_builder(dtype)
+        if as_number is not False:
+            return as_number(dtype, a)
     if not a.flags.c_contiguous:
         # (ascontiguousarray alone would turn a 0-d array into shape (1,))
         a = numpy.ascontiguousarray(a)

@@ -230,11 +230,16 @@ def wrap(jv):
     return w
 
 
+_tag_trace = []  # theano.gof.utils.add_tag_trace, imported on first use (theano.gof imports this module)
+
+
 def _add_tag_trace(jv):
     """Records the creation trace; a failure here must never break graph building, so it is ignored."""
     try:
-        from theano.gof.utils import add_tag_trace
-        add_tag_trace(jv)
+        if not _tag_trace:
+            from theano.gof.utils import add_tag_trace
+            _tag_trace.append(add_tag_trace)
+        _tag_trace[0](jv)
     except Exception:
         pass
 

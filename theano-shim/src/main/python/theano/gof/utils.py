@@ -1,4 +1,5 @@
 """theano.gof.utils: the helpers user ops rely on (MetaObject for __props__, Scratchpad, MethodNotDefined)."""
+import sys
 
 
 class MethodNotDefined(Exception):
@@ -92,12 +93,6 @@ def flatten(a):
     return [a]
 
 
-def add_tag_trace(thing, user_line=None):
-    """Theano records where a variable was created; theano-jvm keeps no traces yet (it costs every
-    graph construction a stack walk), so this is the identity."""
-    return thing
-
-
 # Frames inside Theano's own graph-building code are not the user's line: Theano skips them.
 _TRACE_SKIPS = ("theano/tensor/", "theano\\tensor\\", "theano/compile/", "theano\\compile\\", "theano/gof/",
                 "theano\\gof\\", "theano/scalar/", "theano\\scalar\\", "theano/sandbox/", "theano\\sandbox\\",
@@ -106,37 +101,128 @@ _TRACE_SKIPS = ("theano/tensor/", "theano\\tensor\\", "theano/compile/", "theano
                 "theano/ifelse.py", "theano\\ifelse.py", "theano/printing.py", "theano\\printing.py")
 
 
-def simple_extract_stack(f=None, limit=None, skips=()):
-    """(filename, lineno, name, line) of the calling frames, oldest first, leaving out frames whose file
-    contains one of `skips`; at most `limit` of them (Theano's simple_extract_stack)."""
-    import linecache
-    import sys
-    if f is None:
-        f = sys._getframe(1)
-    trace = []
-    while f is not None and (limit is None or len(trace) < limit):
-        co = f.f_code
-        filename = co.co_filename
-        if not any(s in filename for s in skips):
-            lineno = f.f_lineno
-            linecache.checkcache(filename)
-            line = linecache.getline(filename, lineno, f.f_globals)
-            trace.append((filename, lineno, co.co_name, line.strip() if line else None))
+_skipped_files = {}  # filename -> whether it is Theano's own graph-building code (_TRACE_SKIPS)
+
+
+def _skipped(filename, skips):
+    if skips is not _TRACE_SKIPS:
+        return "tests" not in filename and any(s in filename for s in skips)
+    found = _skipped_files.get(filename)
+    if found is None:
+        found = _skipped_files[filename] = "tests" not in filename and any(s in filename for s in skips)
+    return found
+
+
+def _user_frames(f, limit, skips):
+    """(code, lineno) of up to `limit` frames from f outwards, after the innermost ones whose file
+    contains one of `skips` (Theano's own code, unless a test): Theano's rule."""
+    frames = []
+    while f is not None and (limit is None or len(frames) < limit):
+        code = f.f_code
+        if frames or not skips or not _skipped(code.co_filename, skips):
+            frames.append((code, f.f_lineno))
         f = f.f_back
-    trace.reverse()
+    return frames
+
+
+def _entries(frames):
+    """(filename, lineno, name, line) per (code, lineno), oldest first, as simple_extract_stack gives them.
+    Like Theano, this does not re-check source files on disk (linecache.checkcache)."""
+    import linecache
+    trace = []
+    for code, lineno in reversed(frames):
+        line = linecache.getline(code.co_filename, lineno)
+        trace.append((code.co_filename, lineno, code.co_name, line.strip() if line else None))
     return trace
+
+
+def simple_extract_stack(f=None, limit=None, skips=()):
+    """(filename, lineno, name, line) of the calling frames, oldest first: Theano's simple_extract_stack.
+    Frames are taken from the innermost outwards, leaving out the innermost ones whose file contains
+    one of `skips`, at most `limit` of them."""
+    return _entries(_user_frames(f if f is not None else sys._getframe(1), limit, skips))
+
+
+def _format_trace(trace):
+    """What traceback.format_list writes for these (filename, lineno, name, line) entries, built
+    directly: going through StackSummary re-reads every line through linecache."""
+    out = []
+    last, repeats = None, 0
+    for filename, lineno, name, line in trace:
+        if (filename, lineno, name) == last:
+            repeats += 1
+            if repeats >= 3:  # traceback's recursion cut-off
+                continue
+        else:
+            if repeats > 2:
+                out.append("  [Previous line repeated %d more time%s]\n" % (repeats - 2, "" if repeats == 3 else "s"))
+            last, repeats = (filename, lineno, name), 0
+        out.append('  File "%s", line %d, in %s\n' % (filename, lineno, name))
+        if line:
+            out.append("    %s\n" % line)
+    if repeats > 2:
+        out.append("  [Previous line repeated %d more time%s]\n" % (repeats - 2, "" if repeats == 3 else "s"))
+    return "".join(out)
+
+
+class CreationTrace(object):
+    """Where a variable was created, kept under its tag "trace": the frames' code objects and line
+    numbers only, turned into traceback.print_list's text (str) the first time an error message needs
+    it. Every variable a graph creates records one, and on GraalPy, where graph-building code runs
+    interpreted, reading source lines and formatting them up front doubled the cost of creating a
+    variable (a second MLP compile: 0.51 s against 0.32 s without traces)."""
+
+    __slots__ = ("_frames", "_text")
+
+    def __init__(self, frames):
+        self._frames = frames
+        self._text = None
+
+    def entries(self):
+        """(filename, lineno, name, line) per frame, oldest first (Theano's tag.trace[0])."""
+        return _entries(self._frames)
+
+    def __str__(self):
+        if self._text is None:
+            self._text = _format_trace(self.entries())
+        return self._text
+
+    __repr__ = __str__
+
+
+# theano.config's dict of flag values, read directly: add_tag_trace runs for every variable a graph
+# creates, and on GraalPy the config's attribute lookups cost more than the rest of it
+_config_values = []
 
 
 def add_tag_trace(thing, user_line=None):
     """Record where `thing` (a Variable) was created, for error messages (Theano's tag.trace): the
-    user's frames, at most theano.config.traceback.limit of them (-1: all, 0: none). The engine keeps the
-    text traceback.print_list writes under the variable's tag "trace"."""
-    import traceback
-    from theano import config
+    user's frames, at most theano.config.traceback.limit of them (-1: all, 0: none), as a
+    CreationTrace under the engine variable's tag "trace" (the engine reads its text)."""
+    if not _config_values:
+        from theano import config
+        _config_values.append(config._value_store)
+    flags = _config_values[0]
     if user_line is None:
-        user_line = config.traceback.limit
+        user_line = flags["traceback.limit"]
     if user_line == 0:
         return thing
+    if user_line == -1:
+        user_line = None
+    skips = () if flags["traceback.compile_limit"] > 0 else _TRACE_SKIPS
+    frames = _user_frames(sys._getframe(1), user_line, skips)
+    if frames:
+        jv = thing._v if hasattr(thing, "_v") else thing  # a Python Variable or the engine variable itself
+        jv.tag().put("trace", CreationTrace(frames))
+    return thing
+    if user_line == -1:
+        user_line = None
+    skips = () if config.traceback.compile_limit > 0 else _TRACE_SKIPS
+    tr = simple_extract_stack(f=sys._getframe(1), limit=user_line, skips=skips)
+    if tr:
+        jv = thing._v if hasattr(thing, "_v") else thing  # a Python Variable or the engine variable itself
+        jv.tag().put("trace", _format_trace(tr))
+    return thing
     if user_line == -1:
         user_line = None
     skips = () if config.traceback.compile_limit > 0 else _TRACE_SKIPS

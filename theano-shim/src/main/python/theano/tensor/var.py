@@ -5,9 +5,16 @@ from theano import _engine as E
 from theano.gof.graph import Constant, Variable
 
 
+_basic = []  # theano.tensor.basic, which imports this module: imported on first use
+
+
 def _tb():
-    from theano.tensor import basic
-    return basic
+    # every Python operator on a variable goes through here: no import statement per call, which
+    # GraalPy runs interpreted while a graph is being built
+    if not _basic:
+        from theano.tensor import basic
+        _basic.append(basic)
+    return _basic[0]
 
 
 class AsTensorError(TypeError):
