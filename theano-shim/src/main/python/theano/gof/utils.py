@@ -215,20 +215,3 @@ def add_tag_trace(thing, user_line=None):
         jv = thing._v if hasattr(thing, "_v") else thing  # a Python Variable or the engine variable itself
         jv.tag().put("trace", CreationTrace(frames))
     return thing
-    if user_line == -1:
-        user_line = None
-    skips = () if config.traceback.compile_limit > 0 else _TRACE_SKIPS
-    tr = simple_extract_stack(f=sys._getframe(1), limit=user_line, skips=skips)
-    if tr:
-        jv = thing._v if hasattr(thing, "_v") else thing  # a Python Variable or the engine variable itself
-        jv.tag().put("trace", _format_trace(tr))
-    return thing
-    if user_line == -1:
-        user_line = None
-    skips = () if config.traceback.compile_limit > 0 else _TRACE_SKIPS
-    tr = simple_extract_stack(limit=user_line, skips=skips)
-    if tr:
-        text = "".join(traceback.format_list(traceback.StackSummary.from_list(tr)))
-        jv = thing._v if hasattr(thing, "_v") else thing  # a Python Variable or the engine variable itself
-        jv.tag().put("trace", text)
-    return thing
