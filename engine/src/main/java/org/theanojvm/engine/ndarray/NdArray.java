@@ -176,6 +176,22 @@ public final class NdArray {
     /** Byte strides (a copy). */
     public long[] strides() { return strides.clone(); }
 
+    /**
+     * The strides counted in items, or null when the first element's address or a stride is not a
+     * whole number of items: then the data cannot be indexed as an array of its items (Java array or
+     * native memory alike; for a heap segment the address is the byte offset in its array).
+     */
+    public long[] elementStrides() {
+        int item = dtype.itemsize();
+        if ((seg.address() + offset) % item != 0) return null;
+        long[] es = new long[strides.length];
+        for (int d = 0; d < strides.length; d++) {
+            if (strides[d] % item != 0) return null;
+            es[d] = strides[d] / item;
+        }
+        return es;
+    }
+
     long[] shapeRef() { return shape; }
 
     long[] stridesRef() { return strides; }

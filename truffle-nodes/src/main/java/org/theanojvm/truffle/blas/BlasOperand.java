@@ -21,7 +21,7 @@ public final class BlasOperand {
 
     public static Matrix matrix(NdArray a) {
         long r = a.shape(0), c = a.shape(1);
-        long[] es = elementStrides(a);
+        long[] es = a.elementStrides(); // heap or native alike: BLAS reads an argument in a NumPy buffer where it lies
         if (es == null) return matrix(a.copy());
         long s0 = es[0], s1 = es[1];
         if (r == 1) s0 = Math.max(c, 1); // the stride of a length-1 dimension never matters
@@ -32,27 +32,12 @@ public final class BlasOperand {
     }
 
     public static Vector vector(NdArray a) {
-        long[] es = elementStrides(a);
+        long[] es = a.elementStrides();
         if (es == null) return vector(a.copy());
         long n = a.shape(0), s = es[0];
         if (n <= 1) return new Vector(data(a), 1);
         if (s >= 1) return new Vector(data(a), (int) s);
         return vector(a.copy());
-    }
-
-    /**
-     * The strides in elements, or null when the data is not aligned to its items. Heap and native
-     * memory alike: BLAS reads an argument in a NumPy buffer where it lies, with no copy.
-     */
-    private static long[] elementStrides(NdArray a) {
-        int item = a.dtype().itemsize();
-        if ((a.segment().address() + a.offset()) % item != 0) return null;
-        long[] bs = a.strides(), es = new long[bs.length];
-        for (int d = 0; d < bs.length; d++) {
-            if (bs[d] % item != 0) return null;
-            es[d] = bs[d] / item;
-        }
-        return es;
     }
 
     /** Where BLAS reads or writes an array: its own segment from its first element, heap or native alike. */

@@ -56,23 +56,15 @@ public final class KernelPlan {
         boolean anyNative = false;
         for (int k = 0; k <= n; k++) {
             NdArray a = k < n ? ins[k].broadcastTo(shape) : out;
-            NativeOperand nat = nativeInputs && k < n ? NativeOperand.of(a) : null;
-            if (nat != null) {
-                int item = a.dtype().itemsize();
-                bases[k] = nat;
-                starts[k] = (int) (a.offset() / item);
-                strides[k] = new int[shape.length];
-                for (int d = 0; d < shape.length; d++) strides[k][d] = (int) (a.strides()[d] / item);
-                anyNative = true;
-            } else {
-                HeapView v = HeapView.of(a);
-                bases[k] = v.base();
-                starts[k] = v.offset();
-                strides[k] = v.strides();
-            }
+            HeapView v = nativeInputs && k < n ? NativeOperand.view(a) : null;
+            if (v != null) anyNative = true;
+            else v = HeapView.of(a);
+            bases[k] = v.base();
+            starts[k] = v.offset();
+            strides[k] = v.strides();
             if (k == n) break;
-            if (sameSteps(strides[k], cStrides, shape)) mask |= 1 << k;
-            else if (!allZero(strides[k], shape)) flat = false;
+            if (sameSteps(v.strides(), cStrides, shape)) mask |= 1 << k;
+            else if (!allZero(v.strides(), shape)) flat = false;
         }
         int[] ishape = new int[shape.length];
         for (int d = 0; d < shape.length; d++) ishape[d] = (int) shape[d];

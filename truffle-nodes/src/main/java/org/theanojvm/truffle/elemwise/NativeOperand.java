@@ -14,15 +14,16 @@ import org.theanojvm.engine.types.DType;
  * 1e6-element float64 argument to the heap costs about as much as a tenth of the kernel itself.
  */
 public record NativeOperand(MemorySegment segment, boolean single) {
-    /** A float64 or float32 view of native memory whose offset and strides are whole elements; else null (the heap path). */
-    static NativeOperand of(NdArray a) {
+    /**
+     * A float64 or float32 array in native memory, whose offset and strides are whole items, as a view
+     * over a NativeOperand base; null for anything else (the heap path).
+     */
+    static HeapView view(NdArray a) {
         MemorySegment seg = a.segment();
         DType d = a.dtype();
-        if (seg.isNative() && (d == DType.FLOAT64 || d == DType.FLOAT32) && (seg.address() + a.offset()) % d.itemsize() == 0) {
-            for (long st : a.strides()) if (st % d.itemsize() != 0) return null;
-            return new NativeOperand(seg, d == DType.FLOAT32);
-        }
-        return null;
+        if (!seg.isNative() || (d != DType.FLOAT64 && d != DType.FLOAT32)) return null;
+        long[] es = a.elementStrides();
+        return es == null ? null : HeapView.over(new NativeOperand(seg, d == DType.FLOAT32), a.offset() / d.itemsize(), es);
     }
 
     public double read(int i) {
