@@ -28,7 +28,8 @@ def engine_dtype(dtype):
 _SCALAR_AS_FLOAT = frozenset(("float64", "float32", "float16"))
 _SCALAR_AS_INT = frozenset(("int64", "int32", "int16", "int8", "uint32", "uint16", "uint8", "bool"))
 
-# engine DType -> (NumPy dtype, how a 0-d value of it is read as one exact number, or None)
+# engine DType -> (NumPy dtype, how a 0-d NdArray of it is read as one exact number, how one such
+# number becomes a 0-d NdArray of it), the last two None for dtypes that do not cross as one number
 _numpy_dtypes = {}
 
 
@@ -37,22 +38,14 @@ def _numpy_target(engine_dtype):
     found = _numpy_dtypes.get(engine_dtype)
     if found is None:
         dtype = numpy.dtype(str(engine_dtype.npName()))
-        read_scalar = (lambda a: a.item()) if dtype.name in _SCALAR_AS_FLOAT else \
-            (lambda a: a.itemLong()) if dtype.name in _SCALAR_AS_INT else None
-        found = _numpy_dtypes[engine_dtype] = (dtype, read_scalar)
+        if dtype.name in _SCALAR_AS_FLOAT:
+            found = (dtype, lambda a: a.item(), lambda d, a: NdArray.scalar(d, float(a)))
+        elif dtype.name in _SCALAR_AS_INT:
+            found = (dtype, lambda a: a.itemLong(), lambda d, a: NdArray.scalarLong(d, int(a)))
+        else:
+            found = (dtype, None, None)
+        _numpy_dtypes[engine_dtype] = found
     return found
-
-
-_scalar_builders = {}  # engine DType -> how a 0-d value of it becomes an NdArray exactly, or False
-
-
-def _scalar_builder(engine_dtype):
-    name = numpy.dtype(str(engine_dtype.npName())).name
-    if name in _SCALAR_AS_FLOAT:
-        return lambda d, a: NdArray.scalar(d, float(a))
-    if name in _SCALAR_AS_INT:
-        return lambda d, a: NdArray.scalarLong(d, int(a))
-    return False
 
 
 def to_ndarray(array):
@@ -62,11 +55,9 @@ def to_ndarray(array):
         # a 0-d value (a NumPy scalar constant such as numpy.float32(0.01)) crosses as one exact number,
         # as to_numpy returns one: no buffer address round trip (`__array_interface__` ~160 us on GraalPy)
         dtype = engine_dtype(a.dtype)
-        as_number = _scalar_builders.get(dtype)
-        if as_number is None:
-            as_number = _scalar_builders[dtype] = _scalar_builder(dtype)
-        if as_number is not False:
-            return as_number(dtype, a)
+        from_number = _numpy_target(dtype)[2]
+        if from_number is not None:
+            return from_number(dtype, a)
     if not a.flags.c_contiguous:
         # (ascontiguousarray alone would turn a 0-d array into shape (1,))
         a = numpy.ascontiguousarray(a)
@@ -140,7 +131,7 @@ class ArgumentStaging(object):
 
 def to_numpy(ndarray):
     """An engine NdArray as a new C-contiguous NumPy array (a copy: it never aliases engine storage)."""
-    dtype, read_scalar = _numpy_target(ndarray.dtype())
+    dtype, read_scalar, _ = _numpy_target(ndarray.dtype())
     if read_scalar is not None and ndarray.ndim() == 0:
         # a 0-d result (a cost, a scalar) as one number: no buffer address round trip, which costs
         # more than the whole engine call on GraalPy (`__array_interface__` alone ~150 us).
