@@ -37,6 +37,7 @@ ROWS = [
     ("elemwise", "gb_per_s", "  effective bandwidth (24 MB moved)", "GB/s", False),
     ("mlp_step", "ms_per_step", "SGD step, 784-500-10 tanh MLP, float32, batch 256", "ms/step", True),
     ("mlp_step", "gflop_per_s", "  GFLOP/s of its matrix products", "GFLOP/s", False),
+    ("mlp_step", "first_100_ms_per_step", "  its first 100 steps right after compiling (JIT warm-up included)", "ms/step", True),
     ("scan_rnn", "ms_per_step", "SGD step, tanh RNN through scan, 50 steps x batch 32, 64->128, float32", "ms/step", True),
     ("scan_rnn", "us_per_time_step", "  per time step (forward + backward)", "µs", True),
     ("conv_layer", "ms_per_step", "SGD step, LeNet conv layer 64x1x28x28, 20 5x5 filters, pool 2x2, float64", "ms/step", True),

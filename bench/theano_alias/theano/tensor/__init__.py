@@ -2,4 +2,4 @@
 from pytensor.tensor import *  # noqa: F401,F403
 from pytensor.tensor import grad  # noqa: F401
 
-from . import nnet  # noqa: F401
+from . import nnet, signal, shared_randomstreams  # noqa: F401
