@@ -21,7 +21,20 @@ WHEELHOUSE="${THEANO_JVM_WHEELHOUSE:-${XDG_CACHE_HOME:-$HOME/.cache}/theano-jvm/
 . "$ROOT/bin/lib/find-jdk.sh"
 
 stamp="$( (cat "$REQUIREMENTS"; echo "graalvm=$GRAALVM_VERSION"; echo "jdk=$(theano_jvm_java_major "$JAVA_HOME")"; echo "root=$ROOT") | sha256sum | cut -c1-16)"
+# The theano package (theano-shim) and the runtime helpers (polyglot-api) are used in place, like
+# `pip install -e`, so edits to them need no rebuild; the last line applies theano_jvm.stdlib_fastpaths
+# at start-up. Written on every build, so an up-to-date venv gets the current lines too.
+write_pth() {
+  local site_packages
+  site_packages="$(echo "$VENV"/lib/python3*/site-packages)"
+  cat > "$site_packages/theano-jvm.pth" <<PTH
+$ROOT/theano-shim/src/main/python
+$ROOT/polyglot-api/src/main/python
+import theano_jvm.stdlib_fastpaths as fastpaths; fastpaths.apply()
+PTH
+}
 if [ -f "$VENV/.theano-jvm-stamp" ] && [ "$(cat "$VENV/.theano-jvm-stamp")" = "$stamp" ]; then
+  write_pth
   echo "[theano-jvm] GraalPy venv is up to date ($VENV)"
   exit 0
 fi
@@ -37,14 +50,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK=1
 export NPY_NUM_BUILD_JOBS="${NPY_NUM_BUILD_JOBS:-$(nproc)}"
 
 THEANO_JVM_NO_VENV=1 "$ROOT/bin/theano-jvm" -m venv "$VENV"
-
-# The theano package (theano-shim) and the runtime helpers (polyglot-api) are used in place, like
-# `pip install -e`, so edits to them need no rebuild.
-site_packages="$(echo "$VENV"/lib/python3*/site-packages)"
-cat > "$site_packages/theano-jvm.pth" <<PTH
-$ROOT/theano-shim/src/main/python
-$ROOT/polyglot-api/src/main/python
-PTH
+write_pth
 
 # pip and NumPy's build backend start many Python 3 subprocesses through the venv's python (the
 # launcher): they need no Python 2 translation, so skip its runner and save a little per process.
