@@ -65,6 +65,29 @@ def test_seeding_and_the_shared_random_state():
     assert str(rv_u.rng.type) == "RandomStateType"
 
 
+def test_reused_random_states_never_stand_for_an_older_state():
+    """RandomFunction keeps the RandomState behind its last output vector (raw_random._LiveStates).
+    A function without the default update draws from the same state twice, and a function that does
+    update then draws from that state again: all three see NumPy's draws from that one state, and the
+    updating function then goes on with NumPy's next draws."""
+    srng = RandomStreams(seed=5)
+    rv = srng.binomial((4, 6), n=1, p=0.3, dtype="float64")
+    peek = theano.function([], rv, no_default_updates=True)
+    step = theano.function([], rv)
+    ref = np.random.RandomState(int(np.random.RandomState(5).randint(2 ** 30)))
+    first = ref.binomial(1, 0.3, (4, 6)).astype("float64")
+    second = ref.binomial(1, 0.3, (4, 6)).astype("float64")
+    third = ref.binomial(1, 0.3, (4, 6)).astype("float64")
+    np.testing.assert_array_equal(peek(), first)
+    np.testing.assert_array_equal(peek(), first)
+    np.testing.assert_array_equal(step(), first)
+    np.testing.assert_array_equal(peek(), second)
+    np.testing.assert_array_equal(step(), second)
+    np.testing.assert_array_equal(step(), third)
+    # the shared state read back is NumPy's own state after those three draws
+    assert rv.rng.get_value().get_state()[1].tolist() == ref.get_state()[1].tolist()
+
+
 def test_same_random_variable_twice_in_one_call_is_one_draw():
     srng = RandomStreams(seed=1)
     rv = srng.uniform((3,))

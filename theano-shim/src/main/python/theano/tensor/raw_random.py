@@ -21,6 +21,39 @@ from theano.tensor.type import TensorType
 _STATE_LEN = 624 + 3
 
 
+class _LiveStates(object):
+    """RandomState objects that are, right now, in the state a packed vector describes.
+
+    Rebuilding a RandomState from its vector costs 20-40 ms on GraalPy (a RandomState() seeds itself
+    from the OS and set_state goes through NumPy's Cython properties), far more than the draw itself.
+    A RandomFunction's output state is, in a training loop, the next call's input state, so the
+    RandomState that produced it is kept under the vector's bytes and reused as it is. An entry is
+    removed before its RandomState draws again, so a vector only ever maps to a RandomState in exactly
+    that state; a vector seen for the first time (a seed, a set_value, an older state fed again) is
+    unpacked as before. A few entries cover several streams drawing in turn."""
+
+    def __init__(self, capacity=64):
+        self.capacity = capacity
+        self._by_bytes = {}
+
+    def take(self, vec):
+        """A RandomState in the state `vec` holds, owned by the caller (it is no longer kept here)."""
+        key = np.asarray(vec, dtype="int64").tobytes()
+        rng = self._by_bytes.pop(key, None)
+        return rng if rng is not None else unpack_state(vec)
+
+    def keep(self, rng):
+        """pack_state(rng), remembering rng as the RandomState in that state."""
+        packed = pack_state(rng)
+        if len(self._by_bytes) >= self.capacity:
+            self._by_bytes.pop(next(iter(self._by_bytes)))  # the oldest
+        self._by_bytes[packed.tobytes()] = rng
+        return packed
+
+
+_live_states = _LiveStates()
+
+
 def pack_state(rng):
     """A RandomState's state as the int64 vector the engine carries."""
     _name, keys, pos, has_gauss, cached = rng.get_state()
@@ -100,7 +133,7 @@ class RandomFunction(Op):
     def perform(self, node, inputs, out_):
         rout, out = out_
         r, shape, args = inputs[0], inputs[1], list(inputs[2:])
-        r = unpack_state(r)
+        r = _live_states.take(r)
         # an empty shape means numpy decides the number of samples from the arguments
         shape = None if len(shape) == 0 else tuple(int(s) for s in shape)
         if (shape is not None and self.outtype.ndim != len(shape)
@@ -115,7 +148,7 @@ class RandomFunction(Op):
         if len(rval.shape) != self.outtype.ndim:
             raise ValueError('Shape mismatch: "out" should have dimension %i, but the value produced by "perform" '
                              "has dimension %i" % (self.outtype.ndim, len(rval.shape)))
-        rout[0] = pack_state(r)
+        rout[0] = _live_states.keep(r)
         out[0] = rval
 
     def grad(self, inputs, outputs):
