@@ -25,6 +25,7 @@ def theano105_env(env):
     flags = subprocess.run([THEANO105_FLAGS], capture_output=True, text=True).stdout.strip()
     return dict(env, THEANO_FLAGS=flags)
 THEANO_JVM = os.path.join(ROOT, "bin", "theano-jvm")
+DEFAULT_OUT = os.path.join(HERE, "results.md")
 ENGINE_JAVA = os.path.join(HERE, "engine-java.sh")
 STARTUP_SCRIPT = os.path.join(ROOT, "tutorials", "seed000_quick_guide", "scalar_addition.py")
 # the cases bench/engine-java.sh implements (EngineCases): the others have no engine-only column
@@ -90,7 +91,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3, help="processes per side and case (alternating)")
     ap.add_argument("--cases", default="call_overhead,elemwise,mlp_step,scan_rnn,conv_layer,compile_mlp,startup")
-    ap.add_argument("--out", default=os.path.join(HERE, "results.md"))
+    ap.add_argument("--out", default=DEFAULT_OUT)
     ap.add_argument("--sides", default="theano-jvm,engine,pytensor,theano-1.0.5", help="run only these sides (the others' earlier runs are kept)")
     ap.add_argument("--report-only", action="store_true", help="run nothing: rewrite the table from bench/.work/raw.json")
     ap.add_argument("--fresh", action="store_true", help="forget the runs recorded in bench/.work/raw.json")
@@ -106,9 +107,16 @@ def main():
     if "theano-jvm" in to_run and not os.path.exists(os.path.join(ROOT, "polyglot-api", "graalpy-venv", ".theano-jvm-stamp")):
         print("bench: the theano-jvm GraalPy venv is not built yet: skipping the theano-jvm side", flush=True)
         to_run.remove("theano-jvm")
+    raw_path = os.path.join(HERE, ".work", "raw.json")
+    partial = set(args.cases.split(",")) != {r[0] for r in ROWS} or set(to_run) != set(sides)
+    if partial and not os.path.exists(raw_path) and args.out == DEFAULT_OUT and not args.fresh:
+        # The committed table holds runs of every case and side; with no raw.json (a fresh machine) a
+        # partial run would replace it with its own few rows.
+        args.out = os.path.join(HERE, ".work", "results-partial.md")
+        print("bench: no bench/.work/raw.json here, so a partial run writes %s, not bench/results.md "
+              "(--fresh, or --out, to choose)" % args.out, flush=True)
     machine = run_case("pytensor", "machine", env)
     print("machine:", machine, flush=True)
-    raw_path = os.path.join(HERE, ".work", "raw.json")
     cases = [] if args.report_only else args.cases.split(",")
     results = {}
     if not args.fresh and os.path.exists(raw_path):
