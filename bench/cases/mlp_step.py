@@ -1,11 +1,9 @@
 """One SGD step of a 784-500-10 tanh MLP with softmax cross-entropy, float32, minibatch of 256."""
-import time
-
 import numpy
 import theano
 import theano.tensor as T
 
-from _timing import per_call_seconds, report, warm_up
+from _timing import per_call_seconds, report, timed_batch, warm_up
 
 B, D, H, C = 256, 784, 500, 10
 rng = numpy.random.RandomState(1)
@@ -31,10 +29,7 @@ c0 = float(step(xv, yv))
 assert abs(c0 - numpy.log(C)) < 0.2, c0
 run = lambda: step(xv, yv)  # one function object for warm-up and timing: the code the JIT compiled is what is timed
 # What a short training run sees: the first 100 steps right after compiling, JIT warm-up included.
-t0 = time.perf_counter()
-for _ in range(100):
-    run()
-first_100_s = (time.perf_counter() - t0) / 100
+first_100_s = timed_batch(run, 100) / 100
 warm_up(run)
 s = per_call_seconds(run, calls=5, repeats=9)
 # multiply-adds of the matrix products: forward x.W1, h.W2; backward gW2, gh, gW1 (no gradient for x)
