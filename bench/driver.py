@@ -173,7 +173,7 @@ def main():
         "of at least 0.5 s (median)." % (
             ", ".join("%s %d" % (c, len(results.get(("theano-jvm", c), []))) for c in dict.fromkeys(r[0] for r in ROWS)), os.environ.get("BENCH_WARMUP_S", "60"), os.environ.get("BENCH_MAX_WARMUP_S", "240")),
         "Warm-up each theano-jvm process needed before its timings settled (median, s): %s." % ", ".join(
-            "%s %.0f" % (case, w) for case, w in ((c, _med(results, "theano-jvm", c, "warmup_s")) for c in
+            "%s %.0f" % (case, w) for case, w in ((c, median_metric(results, "theano-jvm", c, "warmup_s")) for c in
                                                   ["call_overhead", "elemwise", "mlp_step", "scan_rnn", "conv_layer"]) if w),
         "Machine: %s, %d CPUs (shared with other jobs while measured), %s thread(s) for BLAS on both sides. "
         "Yardsticks measured with NumPy: copy bandwidth %.1f GB/s (read+write), sgemm peak %.1f GFLOP/s." % (
@@ -181,10 +181,10 @@ def main():
         "Elementwise bandwidth is %s of the copy bandwidth on theano-jvm (%s engine only), %s on PyTensor; the MLP's products "
         "reach %s of sgemm peak on theano-jvm (%s engine only), %s on PyTensor." % tuple(
             ("%.0f %%" % (100 * v / ref)) if v else "—" for v, ref in [
-                (_med(results, "theano-jvm", "elemwise", "gb_per_s"), gbs), (_med(results, "engine", "elemwise", "gb_per_s"), gbs),
-                (_med(results, "pytensor", "elemwise", "gb_per_s"), gbs),
-                (_med(results, "theano-jvm", "mlp_step", "gflop_per_s"), peak), (_med(results, "engine", "mlp_step", "gflop_per_s"), peak),
-                (_med(results, "pytensor", "mlp_step", "gflop_per_s"), peak)]),
+                (median_metric(results, "theano-jvm", "elemwise", "gb_per_s"), gbs), (median_metric(results, "engine", "elemwise", "gb_per_s"), gbs),
+                (median_metric(results, "pytensor", "elemwise", "gb_per_s"), gbs),
+                (median_metric(results, "theano-jvm", "mlp_step", "gflop_per_s"), peak), (median_metric(results, "engine", "mlp_step", "gflop_per_s"), peak),
+                (median_metric(results, "pytensor", "mlp_step", "gflop_per_s"), peak)]),
         "The engine column runs bench/engine-java.sh: the same computations through the engine's Java API on the launcher's JVM "
         "(arguments in native memory, copied into staging buffers or, over 2 MB, read where they lie; results copied out to native memory; as the shim does), i.e. theano-jvm minus the GraalPy shim.",
         "PyTensor side: %s, its default mode; its compile cache on disk is warm after the first run." % versions,
@@ -207,7 +207,8 @@ def main():
     print(text)
 
 
-def _med(results, side, case, metric):
+def median_metric(results, side, case, metric):
+    """The median of one metric over the runs recorded for a side and case (None when there are none)."""
     xs = [res[metric] for res in results.get((side, case), []) if metric in res]
     return statistics.median(xs) if xs else None
 

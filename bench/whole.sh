@@ -10,4 +10,4 @@ set -euo pipefail
 ROOT="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$ROOT/bench/setup_pytensor.sh"
 "$ROOT/bench/setup_theano.sh" || echo "bench: Theano 1.0.5 could not be installed here; that column stays empty" >&2
-exec "${BENCH_CPYTHON:-python3}" "$ROOT/bench/whole/driver.py" "$@"
+exec "${BENCH_CPYTHON:-python3}" "$ROOT/bench/whole_driver.py" "$@"

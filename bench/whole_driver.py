@@ -11,19 +11,17 @@ import argparse
 import json
 import os
 import re
-import statistics
 import subprocess
 import sys
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-BENCH = os.path.dirname(HERE)
-ROOT = os.path.dirname(BENCH)
+# the sides' executables, Theano 1.0.5's flags and the number formatting of bench/run.sh's driver
+from driver import PYTENSOR_PY, THEANO105_PY, THEANO_JVM, fmt, median_metric, theano105_env
+
+BENCH = os.path.dirname(os.path.abspath(__file__))
+SCRIPTS = os.path.join(BENCH, "whole")
 WORK = os.path.join(BENCH, ".work", "whole")
 DATASET = os.path.join(WORK, "mnist.pkl.gz")
-PYTENSOR_PY = os.path.join(BENCH, ".work", "pytensor-venv", "bin", "python")
-THEANO105_PY = os.path.join(BENCH, ".work", "theano-venv", "bin", "python")
-THEANO_JVM = os.path.join(ROOT, "bin", "theano-jvm")
 SIDES = ["theano-jvm", "theano-1.0.5", "pytensor"]
 EXECUTABLES = {"theano-jvm": THEANO_JVM, "theano-1.0.5": THEANO105_PY, "pytensor": PYTENSOR_PY}
 
@@ -40,10 +38,6 @@ CASES = {
 }
 
 
-def theano105_flags():
-    return subprocess.run([os.path.join(BENCH, "theano105-flags.sh")], capture_output=True, text=True).stdout.strip()
-
-
 DATASET_PY = THEANO105_PY if os.path.exists(THEANO105_PY) else PYTENSOR_PY
 
 
@@ -54,17 +48,16 @@ def make_dataset(sizes):
     stamp = DATASET + ".sizes"
     if os.path.exists(DATASET) and os.path.exists(stamp) and open(stamp).read() == sizes:
         return
-    subprocess.run([DATASET_PY, os.path.join(HERE, "make_mnist.py"), DATASET] + sizes.split(), check=True)
+    subprocess.run([DATASET_PY, os.path.join(SCRIPTS, "make_mnist.py"), DATASET] + sizes.split(), check=True)
     with open(stamp, "w") as f:
         f.write(sizes)
 
 
 def run_once(side, case, env):
-    """One whole process: returns {wall_s, peak_rss_mb, figure} or raises with the process's output."""
-    env = dict(env)
+    """One whole process: returns {wall_s, peak_rss_mb[, figure]} or raises with the process's output."""
     if side == "theano-1.0.5":
-        env["THEANO_FLAGS"] = theano105_flags()
-    cmd = ["/usr/bin/time", "-f", "BENCH_TIME %e %M", EXECUTABLES[side], os.path.join(HERE, case + ".py")]
+        env = theano105_env(env)
+    cmd = ["/usr/bin/time", "-f", "BENCH_TIME %e %M", EXECUTABLES[side], os.path.join(SCRIPTS, case + ".py")]
     p = subprocess.run(cmd, cwd=WORK, env=env, capture_output=True, text=True, timeout=1800)
     out = p.stdout + p.stderr
     timing = [line.split() for line in out.splitlines() if line.startswith("BENCH_TIME ")]
@@ -72,23 +65,14 @@ def run_once(side, case, env):
         raise RuntimeError("%s %s failed (rc %s):\n%s" % (side, case, p.returncode, out[-3000:]))
     figures = re.findall(CASES[case][1], out, re.MULTILINE)
     _, wall, rss_kb = timing[-1]
-    return {"wall_s": float(wall), "peak_rss_mb": int(rss_kb) / 1024.0,
-            "figure": float(figures[-1]) if figures else None}
-
-
-def fmt(v, digits=3):
-    if v is None:
-        return "—"
-    return "%.0f" % v if v >= 100 else ("%.1f" % v if v >= 10 else "%.*g" % (digits, v))
+    result = {"wall_s": float(wall), "peak_rss_mb": int(rss_kb) / 1024.0}
+    if figures:
+        result["figure"] = float(figures[-1])
+    return result
 
 
 def ratio(a, b):
     return "%.2f" % (a / b) if a is not None and b else "—"
-
-
-def median_of(results, side, case, key):
-    xs = [r[key] for r in results.get((side, case), []) if r.get(key) is not None]
-    return statistics.median(xs) if xs else None
 
 
 def main():
@@ -128,9 +112,9 @@ def main():
              "| ratio jvm/PyTensor | peak RSS MB: jvm / Theano 1.0.5 / PyTensor | learned: jvm / Theano 1.0.5 / PyTensor |",
              "|---|---:|---:|---:|---:|---:|---|---|"]
     for case in cases:
-        wall = {s: median_of(results, s, case, "wall_s") for s in SIDES}
-        rss = {s: median_of(results, s, case, "peak_rss_mb") for s in SIDES}
-        fig = {s: median_of(results, s, case, "figure") for s in SIDES}
+        wall = {s: median_metric(results, s, case, "wall_s") for s in SIDES}
+        rss = {s: median_metric(results, s, case, "peak_rss_mb") for s in SIDES}
+        fig = {s: median_metric(results, s, case, "figure") for s in SIDES}
         lines.append("| `%s.py`: %s | %s | %s | %s | %s | %s | %s | %s (%s) |" % (
             case, CASES[case][0], fmt(wall["theano-jvm"]), fmt(wall["theano-1.0.5"]), fmt(wall["pytensor"]),
             ratio(wall["theano-jvm"], wall["theano-1.0.5"]), ratio(wall["theano-jvm"], wall["pytensor"]),
@@ -138,7 +122,7 @@ def main():
     versions = {}
     for side, exe in (("pytensor", PYTENSOR_PY), ("theano-1.0.5", THEANO105_PY)):
         if os.path.exists(exe):
-            env_side = dict(env, THEANO_FLAGS=theano105_flags()) if side == "theano-1.0.5" else env
+            env_side = theano105_env(env) if side == "theano-1.0.5" else env
             module = "pytensor" if side == "pytensor" else "theano"
             versions[side] = subprocess.run([exe, "-c", "import %s as m, numpy, sys; print('%s %%s, NumPy %%s, CPython %%s' %% "
                                              "(m.__version__, numpy.__version__, sys.version.split()[0]))" % (module, module)],
