@@ -62,7 +62,11 @@ def run_once(side, case, env):
     out = p.stdout + p.stderr
     timing = [line.split() for line in out.splitlines() if line.startswith("BENCH_TIME ")]
     if p.returncode != 0 or not timing:
-        raise RuntimeError("%s %s failed (rc %s):\n%s" % (side, case, p.returncode, out[-3000:]))
+        # the whole output is kept: a Java stack trace's head would not fit in the console's excerpt
+        log = os.path.join(WORK, "failed-%s-%s-%s.log" % (side, case, time.strftime("%Y%m%d-%H%M%S")))
+        with open(log, "w") as f:
+            f.write(out)
+        raise RuntimeError("%s %s failed (rc %s, whole output in %s):\n%s" % (side, case, p.returncode, log, out[-3000:]))
     figures = re.findall(CASES[case][1], out, re.MULTILINE)
     _, wall, rss_kb = timing[-1]
     result = {"wall_s": float(wall), "peak_rss_mb": int(rss_kb) / 1024.0}
