@@ -8,6 +8,7 @@ NumPy arrays (0-d arrays for scalars). The engine computes every output and upda
 any update, so a failing call changes no shared variable.
 """
 import collections
+import copy
 import warnings
 
 import numpy
@@ -81,7 +82,54 @@ class Function(object):
         """Theano frees intermediate storage here; the engine keeps none between calls."""
 
     def copy(self, share_memory=False, swap=None, delete_updates=False, name=None, profile=None):
-        raise NotImplementedError("theano-jvm: Function.copy is not implemented yet")
+        """A new function compiled from the same graph (Theano's Function.copy).
+
+        swap maps shared variables of this function to others of the same type that the copy reads and
+        updates instead; delete_updates drops the updates (default updates included). share_memory is
+        accepted for compatibility: the engine keeps no intermediate storage between calls to share.
+        """
+        spec = self._spec_now()
+        if swap:
+            for old, new in swap.items():
+                if old.type != new.type:
+                    raise TypeError("Function.copy: cannot swap %s (%s) for %s (%s): the types differ"
+                                    % (old, old.type, new, new.type))
+            spec["givens"] = list(spec["givens"]) + list(swap.items())
+            spec["updates"] = [(swap.get(k, k), v) for k, v in spec["updates"]]
+        if delete_updates:
+            spec["updates"] = []
+            spec["no_default_updates"] = True
+            spec["on_unused_input"] = "ignore"  # an input read only by the updates stays an input
+        if name is not None:
+            spec["name"] = name
+        spec["profile"] = profile
+        return function_impl(**spec)
+
+    def __copy__(self):
+        return self.copy()
+
+    def _spec_now(self):
+        """The arguments this function was compiled from, with the inputs' current default values."""
+        spec = dict(self._spec)
+        inputs = []
+        from theano.compile.io import In
+        for k, i in enumerate(spec["inputs"]):
+            if isinstance(i, In) and i.value is not None and not isinstance(i.value, Variable):
+                with E.errors():
+                    state = self._f.inputState(k)
+                if state is not None:
+                    i = copy.copy(i)
+                    i.value = E.to_numpy(state)
+            inputs.append(i)
+        spec["inputs"] = inputs
+        return spec
+
+    def __reduce__(self):
+        """Pickled as Theano pickles functions: the graph and how it was compiled, compiled again on load
+        (shared variables come back with their values; pickled with the model, they stay shared)."""
+        spec = self._spec_now()
+        spec["profile"] = None
+        return (_function_from_spec, (spec,))
 
     def __getitem__(self, item):
         raise NotImplementedError("theano-jvm: reading a function's input containers (f[name]) is not implemented yet")
@@ -257,10 +305,18 @@ def function_impl(inputs, outputs=None, mode=None, updates=None, givens=None, no
         for c, u in hidden:
             c._v.setDefaultUpdate(u)
     fn = Function(jfn, kind, output_keys, in_vars, out_vars, name)
+    fn._spec = dict(inputs=list(inputs), outputs=outputs, mode=mode, updates=_pairs(updates, "updates"),
+                    givens=_pairs(givens, "givens"), no_default_updates=no_default_updates, name=name,
+                    allow_input_downcast=allow_input_downcast, on_unused_input=on_unused_input)
     if profile is not None:
         compiling.attach(jfn)
         fn.profile = profile
     return fn
+
+
+def _function_from_spec(spec):
+    """Unpickling a Function: compile it again (theano.function's arguments as pickled)."""
+    return function_impl(**spec)
 
 
 class _NoProfiling(object):

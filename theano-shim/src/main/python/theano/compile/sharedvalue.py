@@ -53,9 +53,6 @@ class SharedVariable(Variable):
         cp = self.__class__(name=self.name, type=self.type, value=self.get_value(), strict=False)
         return cp
 
-    def __getstate__(self):
-        raise TypeError("theano-jvm shared variables cannot be pickled yet")
-
 
 class _Container(object):
     """Theano's Container view of a shared variable's storage (value / storage[0])."""

@@ -78,8 +78,15 @@ class Variable(Node):
         """A new unowned variable of the same type and name (Theano's Variable.clone)."""
         return E.wrap(self._v.cloneVariable())
 
-    def __getstate__(self):
-        raise TypeError("theano-jvm variables cannot be pickled yet")
+    def __reduce__(self):
+        """Pickled as Theano pickles variables: with the node that made it, down to the graph's inputs
+        (theano.gof.persistence)."""
+        from theano.gof import persistence
+        return persistence.reduce_variable(self)
+
+    def __setstate__(self, state):
+        from theano.gof import persistence
+        persistence.set_variable_state(self, state)
 
     def eval(self, inputs_to_values=None):
         """Compiles (once per set of inputs, cached) and runs a function computing this variable."""
@@ -214,6 +221,11 @@ class Apply(Node):
 
     def __repr__(self):
         return str(self)
+
+    def __reduce__(self):
+        """Pickled with its op and inputs (theano.gof.persistence)."""
+        from theano.gof import persistence
+        return persistence.reduce_apply(self)
 
     def clone(self):
         """A copy of this node on the same inputs (new outputs)."""

@@ -170,6 +170,12 @@ class PureOp(object2):
     def get_params(self, node):
         return None
 
+    def __getstate__(self):
+        """Pickled without its engine counterpart (a PythonOp made again on first use after loading)."""
+        state = dict(self.__dict__)
+        state.pop("_theano_jvm_op", None)
+        return state
+
 
 class Op(PureOp):
     """theano.Op: subclass it with __props__, make_node, perform, grad, infer_shape..."""
@@ -183,6 +189,18 @@ class _EngineOp(object):
 
     def __init__(self, jop):
         self._jop = jop
+
+    def __getstate__(self):
+        from theano.gof import persistence
+        state = dict(self.__dict__)
+        state["_jop"] = persistence.engine_text(self._jop)
+        return state
+
+    def __setstate__(self, state):
+        from theano.gof import persistence
+        state = dict(state)
+        state["_jop"] = persistence.engine_object(state["_jop"])
+        self.__dict__.update(state)
 
     def __str__(self):
         return str(self._jop.toString())

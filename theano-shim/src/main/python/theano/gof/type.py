@@ -25,6 +25,19 @@ class Type(object2):
     def __repr__(self):
         return str(self)
 
+    def __getstate__(self):
+        """The engine type travels as text (theano.gof.persistence); the rest of __dict__ as it is."""
+        from theano.gof import persistence
+        state = dict(self.__dict__)
+        state["_t"] = persistence.engine_text(self._t)
+        return state
+
+    def __setstate__(self, state):
+        from theano.gof import persistence
+        state = dict(state)
+        state["_t"] = persistence.engine_object(state["_t"])
+        self.__dict__.update(state)
+
 
 class _EngineType(Type):
     """A type without a dedicated Python class (e.g. scan's), shown as the engine names it."""

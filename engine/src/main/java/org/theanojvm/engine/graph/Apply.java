@@ -6,7 +6,10 @@ import java.util.List;
 import org.theanojvm.engine.types.Type;
 
 /** One application of an {@link Op} to input variables, owning its output variables. */
-public final class Apply {
+public final class Apply implements java.io.Serializable {
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
     private final Op op;
     private final List<Variable> inputs;
     private final List<Variable> outputs;

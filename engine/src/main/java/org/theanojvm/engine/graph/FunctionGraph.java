@@ -12,7 +12,19 @@ import org.theanojvm.engine.errors.MissingInputError;
  * compiled function owns and what rewrites will edit ({@link #replace}). Construction checks that
  * every leaf is an input or a constant (Theano's MissingInputError otherwise).
  */
-public final class FunctionGraph {
+public final class FunctionGraph implements java.io.Serializable {
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
+    /** Written as its inputs and outputs; the clients and node sets are rebuilt on reading. */
+    private record Form(List<Variable> inputs, List<Variable> outputs) implements java.io.Serializable {
+        @java.io.Serial
+        private Object readResolve() { return new FunctionGraph(inputs, outputs); }
+    }
+
+    @java.io.Serial
+    private Object writeReplace() { return new Form(new ArrayList<>(inputs), new ArrayList<>(outputs)); }
+
     /** A use of a variable: input {@code index} of {@code node}, or output {@code index} of the graph when node is null. */
     public record Client(Apply node, int index) {
         @Override

@@ -18,7 +18,10 @@ import org.theanojvm.engine.types.NullType;
  *   <li>{@link #toString}: the name Theano prints.</li>
  * </ul>
  */
-public abstract class Op {
+public abstract class Op implements java.io.Serializable {
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
 
     public abstract Apply makeNode(List<Variable> inputs);
 

@@ -47,6 +47,12 @@ public class SharedVariable extends Variable {
     /** Used by compiled functions to store an update already computed with the right type. */
     public void setValueInternal(NdArray v) { this.value = v; }
 
+    /** Whether set_value refuses values that need a conversion (theano.shared's strict). */
+    public boolean strict() { return strict; }
+
+    /** theano.shared's allow_downcast (null: Theano's default rule). */
+    public Boolean allowDowncast() { return allowDowncast; }
+
     public Variable defaultUpdate() { return defaultUpdate; }
 
     public void setDefaultUpdate(Variable u) { this.defaultUpdate = u; }

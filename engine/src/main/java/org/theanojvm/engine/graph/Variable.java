@@ -13,12 +13,16 @@ import org.theanojvm.engine.types.Type;
  * Identity is object identity, as in Theano. The tag map is free-form metadata (e.g. "trace": the
  * Python creation backtrace the shim wants in error messages, "test_value").
  */
-public class Variable {
+public class Variable implements java.io.Serializable {
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
     private final Type type;
     Apply owner;
     int index;
     private String name;
-    private final Map<String, Object> tag = new LinkedHashMap<>();
+    /** Not persisted: it holds the shim's Python wrappers and creation traces of this process. */
+    private transient Map<String, Object> tag = new LinkedHashMap<>();
 
     public Variable(Type type, Apply owner, int index, String name) {
         this.type = type;
@@ -56,12 +60,15 @@ public class Variable {
         return this;
     }
 
-    public Map<String, Object> tag() { return tag; }
+    public Map<String, Object> tag() {
+        if (tag == null) tag = new LinkedHashMap<>(); // an unpickled variable starts with an empty tag
+        return tag;
+    }
 
     /** An unowned copy with the same type, name and tag (Theano's Variable.clone()). */
     public Variable cloneVariable() {
         Variable v = new Variable(type, null, 0, name);
-        v.tag.putAll(tag);
+        v.tag().putAll(tag());
         return v;
     }
 

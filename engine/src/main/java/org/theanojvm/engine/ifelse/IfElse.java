@@ -45,8 +45,8 @@ public final class IfElse extends Op {
     private final FunctionGraph thenGraph;
     private final FunctionGraph elseGraph;
     private final String name;
-    private volatile InnerFunction thenFn;
-    private volatile InnerFunction elseFn;
+    private transient volatile InnerFunction thenFn; // caches: rebuilt after unpickling
+    private transient volatile InnerFunction elseFn;
 
     /** Both graphs must have the same inputs (the placeholders of the node's inputs after the condition). */
     public IfElse(FunctionGraph thenGraph, FunctionGraph elseGraph, String name) {

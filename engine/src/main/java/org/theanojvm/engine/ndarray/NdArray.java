@@ -17,7 +17,10 @@ import org.theanojvm.engine.types.DType;
  * Element access is by byte offset through {@link #readDouble(long)} and friends, which convert between
  * the stored dtype and the Java domain (double, long, boolean, complex pair) as NumPy's casts do.
  */
-public final class NdArray {
+public final class NdArray implements java.io.Serializable {
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
     private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE_UNALIGNED;
     private static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED;
     private static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG_UNALIGNED;
@@ -29,7 +32,11 @@ public final class NdArray {
     private final long[] shape;
     private final long[] strides;
     private final long offset;
-    private final MemorySegment seg;
+    private final transient MemorySegment seg;
+
+    /** Written as dtype, shape and C-order bytes (a memory segment has no serial form). */
+    @java.io.Serial
+    private Object writeReplace() { return org.theanojvm.engine.persist.NdArrayForm.of(this); }
 
     public NdArray(DType dtype, long[] shape, long[] strides, long offset, MemorySegment seg) {
         if (shape.length != strides.length) throw new IllegalArgumentException("shape/strides rank differ");

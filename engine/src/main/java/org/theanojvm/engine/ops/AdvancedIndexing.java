@@ -48,7 +48,7 @@ public final class AdvancedIndexing {
     };
 
     /** Static description of one index entry. */
-    public sealed interface Kind permits Arr, Sl, NewAxis {}
+    public sealed interface Kind extends java.io.Serializable permits Arr, Sl, NewAxis {}
 
     /** An index array (integer, or boolean mask) given as an input. */
     public record Arr() implements Kind {}

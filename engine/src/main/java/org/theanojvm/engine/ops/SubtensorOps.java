@@ -25,7 +25,7 @@ public final class SubtensorOps {
     private SubtensorOps() {}
 
     /** One entry of an index list: an integer (drops the axis) or a slice with optional parts. */
-    public sealed interface Entry permits Index, Slice {}
+    public sealed interface Entry extends java.io.Serializable permits Index, Slice {}
 
     /** An integer index: a Long, Integer or an int scalar Variable. */
     public record Index(Object value) implements Entry {}
@@ -41,7 +41,7 @@ public final class SubtensorOps {
     public static Slice all() { return new Slice(null, null, null); }
 
     /** Index-list description kept in the op: per entry, null for absent slice parts, else the index dtype. */
-    record Spec(List<Object> pattern) {
+    record Spec(List<Object> pattern) implements java.io.Serializable {
         /** Each element: DType (an Index), or DType[3] (a Slice, nulls for absent parts). */
         int nInputs() {
             int n = 0;

@@ -49,8 +49,8 @@ public final class ScanOp extends Op {
     private final String name;
     private final int[] stateStart;
     private final int nRecurrent;
-    private volatile InnerFunction compiled;
-    private volatile boolean[][] connection;
+    private transient volatile InnerFunction compiled; // caches: rebuilt after unpickling
+    private transient volatile boolean[][] connection;
     /**
      * Per output: keep only the last step (after as many entries as the initial state has, so the
      * result's time axis has initLength + 1 entries). Set by the

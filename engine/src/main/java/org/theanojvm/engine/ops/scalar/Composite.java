@@ -41,7 +41,7 @@ import org.theanojvm.engine.types.DType;
 public final class Composite extends ScalarOp {
 
     /** One inner application: {@code op(operand refs...)}. */
-    public record Node(ScalarOp op, int[] operands) {
+    public record Node(ScalarOp op, int[] operands) implements java.io.Serializable {
         public Node {
             operands = operands.clone();
         }

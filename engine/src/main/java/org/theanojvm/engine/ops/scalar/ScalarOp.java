@@ -19,14 +19,47 @@ import org.theanojvm.engine.types.DType;
  * The gradient is given at tensor level ({@link #grad}) over the Elemwise's tensor inputs, which is
  * what Theano's Elemwise builds from the scalar gradient graph.
  */
-public abstract class ScalarOp {
+public abstract class ScalarOp implements java.io.Serializable {
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
+    /** The engine's constant scalar ops by "holder class#name", for unpickling (see StaticScalarOpRef). */
+    private static final java.util.Map<String, ScalarOp> STATIC_INSTANCES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final String name;
     private final int nin;
+    /** The class whose static initializer created this op (so it is one of its constants), else null. */
+    private final transient String staticHolder;
 
     /** @param nin number of inputs, or -1 for variadic (add, mul) */
     protected ScalarOp(String name, int nin) {
         this.name = name;
         this.nin = nin;
+        this.staticHolder = registerIfStatic(this, name);
+    }
+
+    /** Records an op made by a class initializer (EXP = new UnaryFloat(...)) as that class's constant. */
+    private static String registerIfStatic(ScalarOp op, String name) {
+        String holder = StackWalker.getInstance().walk(frames -> frames.limit(12)
+                .filter(f -> f.getMethodName().equals("<clinit>")).findFirst().map(StackWalker.StackFrame::getClassName).orElse(null));
+        if (holder == null) return null;
+        return STATIC_INSTANCES.putIfAbsent(holder + "#" + name, op) == null ? holder : null;
+    }
+
+    /** The constant scalar op called name that holderClass declares (initializing that class), or null. */
+    public static ScalarOp staticInstance(String holderClass, String name) {
+        try {
+            Class.forName(holderClass, true, ScalarOp.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+        return STATIC_INSTANCES.get(holderClass + "#" + name);
+    }
+
+    /** Constants are written by reference (their math is held in lambdas); other scalar ops by their fields. */
+    @java.io.Serial
+    protected Object writeReplace() {
+        return staticHolder != null ? new org.theanojvm.engine.persist.StaticScalarOpRef(staticHolder, name) : this;
     }
 
     public String name() { return name; }
