@@ -88,6 +88,8 @@ AddConfigVar("dnn.enabled", "'auto', use cuDNN if available; 'True', must be use
 AddConfigVar("NanGuardMode.nan_is_error", "Default value for nan_is_error", BoolParam(True))
 AddConfigVar("NanGuardMode.inf_is_error", "Default value for inf_is_error", BoolParam(True))
 AddConfigVar("NanGuardMode.big_is_error", "Default value for big_is_error", BoolParam(True))
+AddConfigVar("NanGuardMode.action", "What NanGuardMode does when it finds a problem",
+             EnumStr("raise", "warn", "pdb"))
 AddConfigVar("DebugMode.check_py", "True -> verify that the python implementations of ops match the executor's", BoolParam(True))
 AddConfigVar("numpy.seterr_all", "Sets numpy's behaviour for floating-point errors",
              EnumStr("ignore", "warn", "raise", "call", "print", "log", "None", allow_override=False))

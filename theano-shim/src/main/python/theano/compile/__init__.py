@@ -8,3 +8,5 @@ from theano.compile.ops import as_op
 from theano.compile.pfunc import Param, pfunc
 from theano.compile.sharedvalue import SharedVariable, shared, shared_constructor
 from theano.compile.profiling import ProfileStats
+from theano.compile.monitormode import MonitorMode
+from theano.compile.nanguardmode import NanGuardMode

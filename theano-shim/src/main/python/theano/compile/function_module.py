@@ -296,12 +296,18 @@ def function_impl(inputs, outputs=None, mode=None, updates=None, givens=None, no
                 c._v.setDefaultUpdate(None)
     from theano.compile import profiling
     profile = profiling._resolve(profile, name)
+    observer = mode._node_observer()
+    Executors = E.jtype("function.Executors")
     try:
+        if observer is not None:
+            Executors.setObserver(observer)
         with E.errors(), (profiling.compiling(profile) if profile is not None else _no_profiling) as compiling:
             jfn = JFunction.compile(jins, E.jlist([o._v for o in out_vars]), jupdates, jgivens,
                                     allow_input_downcast, on_unused_input, name,
                                     mode._rewrite_config(), mode._engine_linker())
     finally:
+        if observer is not None:
+            Executors.setObserver(None)
         for c, u in hidden:
             c._v.setDefaultUpdate(u)
     fn = Function(jfn, kind, output_keys, in_vars, out_vars, name)

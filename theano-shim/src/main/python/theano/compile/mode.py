@@ -75,6 +75,11 @@ class Mode(object):
     def _engine_linker(self):
         return str(self.linker)
 
+    def _node_observer(self):
+        """An org.theanojvm.engine.function.NodeObserver that must see every node's values when functions
+        of this mode run (NanGuardMode, MonitorMode), or None."""
+        return None
+
 
 class _PredefinedMode(Mode):
     def __init__(self, engine_mode, linker, optimizer):
@@ -110,6 +115,9 @@ def get_mode(orig_string):
         return predefined_modes[string]
     if string in ("DebugMode", "DEBUG_MODE"):
         return DebugMode()
+    if string == "NanGuardMode":
+        from theano.compile.nanguardmode import NanGuardMode
+        return NanGuardMode()
     if string in _GENERIC_NAMES:
         return Mode()
     raise Exception("No predefined mode exist for string: %s" % string)

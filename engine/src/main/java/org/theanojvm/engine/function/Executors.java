@@ -48,7 +48,18 @@ public final class Executors {
 
     public static boolean profiling() { return PROFILING.get(); }
 
+    /**
+     * NanGuardMode / MonitorMode: the functions compiled on this thread while an observer is set show it
+     * every value, node by node, on the reference executor (fused executors have no per-node values).
+     * The shim sets it around one compilation, as it does for profiling.
+     */
+    private static final ThreadLocal<NodeObserver> OBSERVER = new ThreadLocal<>();
+
+    public static void setObserver(NodeObserver observer) { OBSERVER.set(observer); }
+
     public static Executor create(FunctionGraph fg, String mode, String linker) {
+        NodeObserver observer = OBSERVER.get();
+        if (observer != null) return observed(fg, observer);
         if (PROFILING.get()) {
             PROFILING.set(false); // the node executors themselves are plain
             try {
@@ -70,6 +81,17 @@ public final class Executors {
     /** Whether this mode and linker always run the reference executor (FAST_COMPILE, linker=py). */
     public static boolean referenceOnly(String mode, String linker) {
         return "FAST_COMPILE".equals(mode) || "py".equals(linker);
+    }
+
+    /** The reference executor showing every value to an observer. */
+    public static Executor observed(FunctionGraph fg, NodeObserver observer) {
+        return new Executor() {
+            @Override
+            public NdArray[] run(List<NdArray> inputValues) { return ReferenceExecutor.run(fg, inputValues, observer); }
+
+            @Override
+            public String name() { return "reference (observed)"; }
+        };
     }
 
     /** The reference executor wrapped in the SPI. */

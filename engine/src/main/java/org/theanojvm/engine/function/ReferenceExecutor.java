@@ -25,14 +25,19 @@ public final class ReferenceExecutor {
     private ReferenceExecutor() {}
 
     /** Runs the graph on input values (in fgraph.inputs() order) and returns the output values (may alias inputs). */
-    public static NdArray[] run(FunctionGraph fg, List<NdArray> inputValues) {
+    public static NdArray[] run(FunctionGraph fg, List<NdArray> inputValues) { return run(fg, inputValues, null); }
+
+    /** {@link #run}, showing every value to an observer (NanGuardMode, MonitorMode), or to none when null. */
+    public static NdArray[] run(FunctionGraph fg, List<NdArray> inputValues, NodeObserver observer) {
         Map<Variable, NdArray> storage = new IdentityHashMap<>();
         for (int i = 0; i < fg.inputs().size(); i++) storage.put(fg.inputs().get(i), inputValues.get(i));
+        if (observer != null) observer.inputs(fg.inputs(), inputValues);
         List<Apply> order = fg.toposort();
         for (int n = 0; n < order.size(); n++) {
             Apply node = order.get(n);
             NdArray[] ins = new NdArray[node.inputs().size()];
             for (int k = 0; k < ins.length; k++) ins[k] = valueOf(node.inputs().get(k), storage);
+            if (observer != null) observer.before(n, node, ins);
             NdArray[] outs;
             try {
                 outs = node.op().perform(node, ins);
@@ -50,6 +55,7 @@ public final class ReferenceExecutor {
                 }
                 storage.put(ov, v);
             }
+            if (observer != null) observer.after(n, node, ins, outs);
         }
         NdArray[] r = new NdArray[fg.outputs().size()];
         for (int i = 0; i < r.length; i++) r[i] = valueOf(fg.outputs().get(i), storage);
