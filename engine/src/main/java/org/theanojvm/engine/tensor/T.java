@@ -239,6 +239,33 @@ public final class T {
 
     public static Variable sigmoid(Object x) { return elemwise(TranscendentalOps.SIGMOID, x); }
 
+    public static Variable arcsinh(Object x) { return elemwise(TranscendentalOps.ARCSINH, x); }
+
+    public static Variable arccosh(Object x) { return elemwise(TranscendentalOps.ARCCOSH, x); }
+
+    public static Variable arctanh(Object x) { return elemwise(TranscendentalOps.ARCTANH, x); }
+
+    /** arctan2(y, x): NumPy's argument order. */
+    public static Variable arctan2(Object y, Object x) { return elemwise(TranscendentalOps.ARCTAN2, y, x); }
+
+    public static Variable erf(Object x) { return elemwise(TranscendentalOps.ERF, x); }
+
+    public static Variable erfc(Object x) { return elemwise(TranscendentalOps.ERFC, x); }
+
+    public static Variable erfinv(Object x) { return elemwise(TranscendentalOps.ERFINV, x); }
+
+    public static Variable erfcinv(Object x) { return elemwise(TranscendentalOps.ERFCINV, x); }
+
+    public static Variable gamma(Object x) { return elemwise(TranscendentalOps.GAMMA, x); }
+
+    public static Variable gammaln(Object x) { return elemwise(TranscendentalOps.GAMMALN, x); }
+
+    /** psi: the digamma function, derivative of gammaln. */
+    public static Variable psi(Object x) { return elemwise(TranscendentalOps.PSI, x); }
+
+    /** tri_gamma: derivative of psi. */
+    public static Variable triGamma(Object x) { return elemwise(TranscendentalOps.TRI_GAMMA, x); }
+
     public static Variable softplus(Object x) { return elemwise(TranscendentalOps.SOFTPLUS, x); }
 
     public static Variable floor(Object x) { return elemwise(TranscendentalOps.FLOOR, x); }

@@ -3,13 +3,23 @@ package org.theanojvm.engine.ops.scalar;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
+import org.apache.commons.numbers.gamma.Digamma;
+import org.apache.commons.numbers.gamma.Erf;
+import org.apache.commons.numbers.gamma.Erfc;
+import org.apache.commons.numbers.gamma.Gamma;
+import org.apache.commons.numbers.gamma.InverseErf;
+import org.apache.commons.numbers.gamma.InverseErfc;
+import org.apache.commons.numbers.gamma.LogGamma;
+import org.apache.commons.numbers.gamma.Trigamma;
+import org.theanojvm.engine.errors.TheanoNotImplementedError;
 import org.theanojvm.engine.graph.Variable;
 import org.theanojvm.engine.tensor.T;
 import org.theanojvm.engine.types.DType;
 
 /**
- * Unary float functions (exp, log, trig, sigmoid, softplus, rounding). Integer inputs are upgraded to
- * float32 (8/16-bit) or float64 as Theano's upgrade_to_float does.
+ * Unary float functions (exp, log, trig, sigmoid, softplus, rounding), the special functions of
+ * Theano's theano.scalar.basic_scipy (erf, gamma, psi, ...) and arctan2. Integer inputs are upgraded
+ * to float32 (8/16-bit) or float64 as Theano's upgrade_to_float does.
  */
 public final class TranscendentalOps {
     private TranscendentalOps() {}
@@ -31,11 +41,16 @@ public final class TranscendentalOps {
 
         UnaryFloat(String name, DoubleUnaryOperator f, GradRule rule) { this(name, f, rule, null); }
 
-        UnaryFloat(String name, DoubleUnaryOperator f, GradRule rule, ComplexFn cf) {
+        private final boolean noComplex; // Theano's upgrade_to_float_no_complex (erfc, erfinv, ...)
+
+        UnaryFloat(String name, DoubleUnaryOperator f, GradRule rule, ComplexFn cf) { this(name, f, rule, cf, false); }
+
+        UnaryFloat(String name, DoubleUnaryOperator f, GradRule rule, ComplexFn cf, boolean noComplex) {
             super(name, 1);
             this.f = f;
             this.rule = rule;
             this.cf = cf;
+            this.noComplex = noComplex;
         }
 
         @Override
@@ -45,7 +60,7 @@ public final class TranscendentalOps {
         }
 
         @Override
-        public DType outputDType(DType[] in) { return upgradeToFloat(in); }
+        public DType outputDType(DType[] in) { return noComplex ? upgradeToFloatNoComplex(name(), in) : upgradeToFloat(in); }
 
         @Override
         public double evalDouble(double[] x) { return f.applyAsDouble(x[0]); }
@@ -204,6 +219,24 @@ public final class TranscendentalOps {
             return c(Math.PI / 2 - s[0], -s[1]);
         }
 
+        /** asinh(z) = -i asin(iz). */
+        static double[] asinh(double a, double b) {
+            double[] s = asin(-b, a);
+            return c(s[1], -s[0]);
+        }
+
+        /** atanh(z) = -i atan(iz). */
+        static double[] atanh(double a, double b) {
+            double[] s = atan(-b, a);
+            return c(s[1], -s[0]);
+        }
+
+        /** acosh(z) = log(z + sqrt(z + 1) sqrt(z - 1)) (C99 cacosh's branch). */
+        static double[] acosh(double a, double b) {
+            double[] p = mul(sqrt(a + 1, b), sqrt(a - 1, b));
+            return log(a + p[0], b + p[1]);
+        }
+
         /** atan(z) = (i/2) (log(1 - iz) - log(1 + iz)). */
         static double[] atan(double a, double b) {
             double[] l1 = log(1 + b, -a), l2 = log(1 - b, a);
@@ -225,4 +258,129 @@ public final class TranscendentalOps {
         double r = (a - f) >= 0.5 ? f + 1 : f;
         return Math.copySign(r, v);
     }, true);
+
+    // ---------------------------------------------------------------- inverse hyperbolic functions
+
+    /** arcsinh, arccosh, arctanh: NumPy's names; gradients as Theano's ArcSinh/ArcCosh/ArcTanh. */
+    public static final ScalarOp ARCSINH = new UnaryFloat("arcsinh", TranscendentalOps::asinh,
+            (gz, x, out) -> T.trueDiv(gz, T.sqrt(T.add(T.sqr(x), T.constant(1)))), Cx::asinh);
+    public static final ScalarOp ARCCOSH = new UnaryFloat("arccosh", TranscendentalOps::acosh,
+            (gz, x, out) -> T.trueDiv(gz, T.sqrt(T.sub(T.sqr(x), T.constant(1)))), Cx::acosh);
+    public static final ScalarOp ARCTANH = new UnaryFloat("arctanh", TranscendentalOps::atanh,
+            (gz, x, out) -> T.trueDiv(gz, T.sub(T.constant(1), T.sqr(x))), Cx::atanh);
+
+    /*
+     * Java's Math has no inverse hyperbolics. These are the exact identities through log1p that C
+     * libraries use, arranged so that nothing cancels near 0 and nothing overflows for large |x|.
+     */
+
+    /** asinh(x) = sign(x) log1p(|x| + x^2 / (1 + sqrt(1 + x^2))); log|x| + log 2 once x^2 would overflow. */
+    static double asinh(double x) {
+        double a = Math.abs(x);
+        if (a > 1e8) return Math.copySign(Math.log(a) + Math.log(2), x); // sqrt(1 + x^2) == |x| here
+        return Math.copySign(Math.log1p(a + a * a / (1 + Math.sqrt(1 + a * a))), x);
+    }
+
+    /** acosh(x) = log1p((x - 1) + sqrt((x - 1)(x + 1))); NaN below 1. */
+    static double acosh(double x) {
+        if (!(x >= 1)) return Double.NaN;
+        if (x > 1e8) return Math.log(x) + Math.log(2);
+        return Math.log1p((x - 1) + Math.sqrt((x - 1) * (x + 1)));
+    }
+
+    /** atanh(x) = sign(x) log1p(2|x| / (1 - |x|)) / 2; +-inf at +-1, NaN beyond. */
+    static double atanh(double x) {
+        double a = Math.abs(x);
+        if (a > 1) return Double.NaN;
+        return Math.copySign(0.5 * Math.log1p(2 * a / (1 - a)), x);
+    }
+
+    // ---------------------------------------------------------------- theano.scalar.basic_scipy
+
+    /**
+     * A gradient constant in the dtype Theano gives it: numpy.asarray(c, dtype=upcast(x.dtype, gz.dtype)),
+     * so float32 graphs keep float32 gradients.
+     */
+    private static Variable gradConst(double v, Variable x, Variable gz) {
+        return T.constant(v, null, DType.upgradeToFloat(DType.upcast(x.dtype(), gz.dtype())));
+    }
+
+    private static final double TWO_OVER_SQRT_PI = 2.0 / Math.sqrt(Math.PI);
+    private static final double SQRT_PI_OVER_TWO = Math.sqrt(Math.PI) / 2.0;
+
+    public static final ScalarOp ERF = new UnaryFloat("erf", Erf::value,
+            (gz, x, out) -> T.mul(T.mul(gz, gradConst(TWO_OVER_SQRT_PI, x, gz)), T.exp(T.neg(T.mul(x, x)))));
+    public static final ScalarOp ERFC = new UnaryFloat("erfc", Erfc::value,
+            (gz, x, out) -> T.neg(T.mul(T.mul(gz, gradConst(TWO_OVER_SQRT_PI, x, gz)), T.exp(T.neg(T.mul(x, x))))), null, true);
+    public static final ScalarOp ERFINV = new UnaryFloat("erfinv", TranscendentalOps::erfinv,
+            (gz, x, out) -> T.mul(T.mul(gz, gradConst(SQRT_PI_OVER_TWO, x, gz)), T.exp(T.sqr(T.erfinv(x)))), null, true);
+    public static final ScalarOp ERFCINV = new UnaryFloat("erfcinv", TranscendentalOps::erfcinv,
+            (gz, x, out) -> T.neg(T.mul(T.mul(gz, gradConst(SQRT_PI_OVER_TWO, x, gz)), T.exp(T.sqr(T.erfcinv(x))))), null, true);
+    public static final ScalarOp GAMMA = new UnaryFloat("gamma", TranscendentalOps::gamma,
+            (gz, x, out) -> T.mul(T.mul(gz, T.gamma(x)), T.psi(x)));
+    public static final ScalarOp GAMMALN = new UnaryFloat("gammaln", TranscendentalOps::gammaln,
+            (gz, x, out) -> T.mul(gz, T.psi(x)));
+    public static final ScalarOp PSI = new UnaryFloat("psi", TranscendentalOps::psi,
+            (gz, x, out) -> T.mul(gz, T.triGamma(x)));
+    /** Theano's TriGamma.grad raises NotImplementedError (there is no polygamma of order 2 in 1.0). */
+    public static final ScalarOp TRI_GAMMA = new UnaryFloat("tri_gamma", TranscendentalOps::triGamma, (gz, x, out) -> {
+        throw new TheanoNotImplementedError("The gradient of tri_gamma is not implemented (as in Theano 1.0).");
+    });
+
+    /** scipy.special.erfinv: +-inf at +-1, NaN outside [-1, 1]. */
+    static double erfinv(double x) {
+        if (Double.isNaN(x) || Math.abs(x) > 1) return Double.NaN;
+        return InverseErf.value(x);
+    }
+
+    /** scipy.special.erfcinv: +inf at 0, -inf at 2, NaN outside [0, 2]. */
+    static double erfcinv(double x) {
+        if (Double.isNaN(x) || x < 0 || x > 2) return Double.NaN;
+        return InverseErfc.value(x);
+    }
+
+    private static boolean isNonPositiveInteger(double x) { return x <= 0 && x == Math.rint(x); }
+
+    /** C's tgamma (Theano's C code): +-inf at +-0, NaN at the negative integers and -inf. */
+    static double gamma(double x) {
+        if (x == 0) return Math.copySign(Double.POSITIVE_INFINITY, x);
+        if (isNonPositiveInteger(x) || x == Double.NEGATIVE_INFINITY) return Double.NaN;
+        return Gamma.value(x);
+    }
+
+    /** C's lgamma: log |gamma(x)|, +inf at the poles and at +-inf. */
+    static double gammaln(double x) {
+        if (Double.isNaN(x)) return x;
+        if (Double.isInfinite(x) || isNonPositiveInteger(x)) return Double.POSITIVE_INFINITY;
+        return LogGamma.value(x);
+    }
+
+    /** scipy.special.psi (digamma): -inf at 0, NaN at the negative integers and at -inf. */
+    static double psi(double x) {
+        if (x == Double.NEGATIVE_INFINITY || (x < 0 && x == Math.rint(x))) return Double.NaN;
+        return Digamma.value(x);
+    }
+
+    /** scipy's polygamma(1, x): +inf at the poles, NaN at -inf. */
+    static double triGamma(double x) {
+        if (x == Double.NEGATIVE_INFINITY) return Double.NaN;
+        if (isNonPositiveInteger(x)) return Double.POSITIVE_INFINITY;
+        return Trigamma.value(x);
+    }
+
+    /** arctan2(y, x): the angle of (x, y), NumPy's argument order; Theano's ArcTan2 gradients. */
+    public static final ScalarOp ARCTAN2 = new ScalarOp("arctan2", 2) {
+        @Override
+        public DType outputDType(DType[] in) { return upgradeToFloatNoComplex(name(), in); }
+
+        @Override
+        public double evalDouble(double[] v) { return Math.atan2(v[0], v[1]); }
+
+        @Override
+        public List<Variable> grad(List<Variable> in, Variable out, Variable gz) {
+            Variable y = in.get(0), x = in.get(1);
+            Variable r2 = T.add(T.sqr(x), T.sqr(y));
+            return List.of(T.trueDiv(T.mul(gz, x), r2), T.trueDiv(T.mul(gz, T.neg(y)), r2));
+        }
+    };
 }
