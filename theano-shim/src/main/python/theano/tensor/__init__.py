@@ -11,4 +11,7 @@ from theano.tensor.type import TensorType
 from theano.tensor.var import AsTensorError, TensorConstant, TensorVariable, _tensor_py_operators
 from theano.gradient import Lop, Rop, consider_constant, grad, hessian, jacobian, zero_grad, disconnected_grad
 from theano.tensor.nnet.sigm import sigmoid, softplus
+from theano.tensor import extra_ops  # noqa: F401
+from theano.tensor.extra_ops import (DiffOp, bincount, squeeze, repeat, bartlett, fill_diagonal,  # noqa: F401
+                                     fill_diagonal_offset, cumsum, cumprod)
 

@@ -890,11 +890,28 @@ def specify_shape(x, shape):
 
 
 def nonzero(a, return_matrix=False):
-    raise NotImplementedError("theano-jvm: nonzero() is not implemented yet")
+    """The indices of a's nonzero elements: a tuple of a.ndim int64 vectors (numpy.nonzero), or with
+    return_matrix the (a.ndim, count) matrix Theano's Nonzero op computes."""
+    a = as_tensor_variable(a)
+    with E.errors():
+        matrix_result = E.wrap(_T.nonzeroMatrix(a._v))
+    if return_matrix:
+        return matrix_result
+    return tuple(matrix_result[i] for i in range(a.ndim))
+
+
+def flatnonzero(a):
+    """The indices of the nonzero elements of a.flatten() (numpy.flatnonzero)."""
+    a = as_tensor_variable(a)
+    if a.ndim == 0:
+        raise ValueError("Nonzero only supports non-scalar arrays.")
+    return nonzero(a.flatten(), return_matrix=True)[0]
 
 
 def nonzero_values(a):
-    raise NotImplementedError("theano-jvm: nonzero_values() is not implemented yet")
+    """The nonzero elements of a.flatten(), in order (a[a.nonzero()] flattened)."""
+    a = as_tensor_variable(a)
+    return a.flatten()[flatnonzero(a)]
 
 
 # ----------------------------------------------------------------------------- indexing helpers

@@ -340,6 +340,15 @@ class _tensor_py_operators(object):
     def nonzero_values(self):
         return _tb().nonzero_values(self)
 
+    def searchsorted(self, v, side="left", sorter=None):
+        from theano.tensor.extra_ops import searchsorted
+        return searchsorted(self, v, side, sorter)
+
+    def compress(self, a, axis=None):
+        """The slices of a (along axis) where this condition vector is nonzero."""
+        from theano.tensor.extra_ops import compress
+        return compress(self, a, axis=axis)
+
     def dot(self, other):
         return _tb().dot(self, other)
 

@@ -12,6 +12,7 @@ import org.theanojvm.engine.graph.Constant;
 import org.theanojvm.engine.graph.SharedVariable;
 import org.theanojvm.engine.graph.Variable;
 import org.theanojvm.engine.ndarray.NdArray;
+import org.theanojvm.engine.nnet.Unique;
 import org.theanojvm.engine.ops.ARange;
 import org.theanojvm.engine.ops.AdvancedIndexing;
 import org.theanojvm.engine.ops.Alloc;
@@ -21,6 +22,7 @@ import org.theanojvm.engine.ops.Diagonal;
 import org.theanojvm.engine.ops.EyeTri;
 import org.theanojvm.engine.ops.JoinSplit;
 import org.theanojvm.engine.ops.LogSoftmax;
+import org.theanojvm.engine.ops.ExtraOps;
 import org.theanojvm.engine.ops.RepeatOp;
 import org.theanojvm.engine.ops.SortOps;
 import org.theanojvm.engine.ops.SpecifyShape;
@@ -1056,6 +1058,21 @@ public final class T {
     }
 
     public static Variable argsort(Object a) { return argsort(a, -1, "quicksort", null); }
+
+    /** extra_ops.searchsorted(x, v, side, sorter): int64 insertion points of v into sorted vector x. */
+    public static Variable searchsorted(Object x, Object v, String side, Object sorter) {
+        ExtraOps.SearchsortedOp op = new ExtraOps.SearchsortedOp(side == null ? "left" : side);
+        if (sorter == null) return op.call(asTensorVariable(x), asTensorVariable(v));
+        return op.call(asTensorVariable(x), asTensorVariable(v), asTensorVariable(sorter));
+    }
+
+    /** Theano's Nonzero: the indices of a's nonzero elements, an int64 matrix (a.ndim, count). */
+    public static Variable nonzeroMatrix(Object a) { return ExtraOps.Nonzero.INSTANCE.call(asTensorVariable(a)); }
+
+    /** extra_ops.Unique(returnIndex, returnInverse, returnCounts)(x): the values, then the requested int64 vectors. */
+    public static List<Variable> unique(Object x, boolean returnIndex, boolean returnInverse, boolean returnCounts) {
+        return new Unique(returnIndex, returnInverse, returnCounts).callAll(asTensorVariable(x));
+    }
 
     /**
      * T.repeat(x, repeats, axis) as Theano 1.0: a non-broadcastable vector of repeats gives RepeatOp; a
