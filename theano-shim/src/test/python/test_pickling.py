@@ -279,3 +279,14 @@ def test_corrupt_engine_text_gives_a_python_error():
         persistence.engine_object("not base64 at all!")
     with pytest.raises(ValueError):
         persistence.engine_object("AAAA")
+
+
+def test_special_functions_and_extra_ops_graphs_pickle():
+    from theano.tensor import extra_ops
+    x = T.dvector("x")
+    outs = [T.erf(x) + T.psi(x) + T.arctan2(x, x + 1) + T.gammaln(x), extra_ops.searchsorted(T.sort(x), x),
+            T.nonzero(x - 1.5)[0], extra_ops.unique(x), T.grad(T.erf(x).sum(), x)]
+    loaded = roundtrip([x] + outs)
+    xv = np.array([0.5, 2.0, 1.5])
+    for got, expected in zip(theano.function([loaded[0]], loaded[1:])(xv), theano.function([x], outs)(xv)):
+        np.testing.assert_array_equal(got, expected)
