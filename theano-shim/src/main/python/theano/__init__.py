@@ -57,3 +57,19 @@ def dot(l, r):
 from theano.updates import OrderedUpdates  # noqa: E402
 from theano.scan_module import scan, map, reduce, foldl, foldr  # noqa: E402,F401
 import theano.tensor.shared_randomstreams  # noqa: E402,F401  (registers the RandomState shared constructor)
+from theano.compile import ProfileStats, as_op  # noqa: E402,F401
+
+
+def _apply_numpy_seterr():
+    """Theano sets NumPy's floating-point error handling on import from the numpy.seterr_* flags (by
+    default seterr_all='ignore': no RuntimeWarning for log(0) and the like); 'None' leaves it as is."""
+    import numpy
+
+    def flag(name):
+        value = getattr(config.numpy, name)
+        return None if value == "None" else value
+    numpy.seterr(all=flag("seterr_all"), divide=flag("seterr_divide"), over=flag("seterr_over"),
+                 under=flag("seterr_under"), invalid=flag("seterr_invalid"))
+
+
+_apply_numpy_seterr()

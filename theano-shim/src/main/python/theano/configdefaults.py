@@ -6,7 +6,7 @@ whenever they change, so Java and Python see one configuration.
 import os
 import sys
 
-from theano.configparser import (BoolParam, DeviceParam, EnumStr, FloatParam, IntParam, StrParam,
+from theano.configparser import (BoolParam, ConfigParam, DeviceParam, EnumStr, FloatParam, IntParam, StrParam,
                                  TheanoConfigParser, TheanoConfigWarning, config_files_from_theanorc,
                                  parse_config_string)
 
@@ -93,6 +93,10 @@ AddConfigVar("NanGuardMode.action", "What NanGuardMode does when it finds a prob
 AddConfigVar("DebugMode.check_py", "True -> verify that the python implementations of ops match the executor's", BoolParam(True))
 AddConfigVar("numpy.seterr_all", "Sets numpy's behaviour for floating-point errors",
              EnumStr("ignore", "warn", "raise", "call", "print", "log", "None", allow_override=False))
+for _kind in ("divide", "over", "under", "invalid"):
+    AddConfigVar("numpy.seterr_" + _kind, "Sets numpy's behavior for floating-point %s; 'None' follows "
+                 "numpy.seterr_all" % _kind,
+                 EnumStr("None", "ignore", "warn", "raise", "call", "print", "log", allow_override=False))
 AddConfigVar("warn.ignore_bug_before", "If 'None', we warn about all Theano bugs found by default.",
              EnumStr("0.9", "None", "all", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.8.1", "0.8.2", "0.9", "0.10", "1.0"))
 AddConfigVar("scan.allow_gc", "Allow/disallow gc inside of Scan (default: False)", BoolParam(False))
@@ -109,7 +113,14 @@ AddConfigVar("unittests.rseed", "Seed to use for randomized unit tests. Special 
 AddConfigVar("check_stack_trace", "A flag for checking the stack trace during the optimization process.",
              EnumStr("off", "log", "warn", "raise"))
 AddConfigVar("metaopt.verbose", "0 for silent, 1 for only warnings, 2 for full output with timings and selected implementation", IntParam(0))
-AddConfigVar("vm.lazy", "Useless flag kept for backwards compatibility", BoolParam(False))
+def _none_or_bool(value):
+    if value in (None, "None"):
+        return None
+    return BoolParam(False).convert(value)
+
+
+AddConfigVar("vm.lazy", "Useless flag kept for backwards compatibility (None: the linker decides)",
+             ConfigParam("None", filter=_none_or_bool))
 AddConfigVar("tensor.cmp_sloppy", "Relax tensor._allclose (0) not at all, (1) a bit, (2) more", IntParam(0, allow_override=False))
 AddConfigVar("tensor.local_elemwise_fusion", "Enable or not in fast_run mode(fast_run optimization) the elemwise fusion optimization", BoolParam(True))
 AddConfigVar("gcc.cxxflags", "Extra compiler flags for gcc", StrParam(""))
@@ -132,3 +143,143 @@ AddConfigVar("print_global_stats", "Print some global statistics (time spent) at
 
 for _unknown in config.unused_flags():
     TheanoConfigWarning.warn("Theano does not recognise this flag: {0}".format(_unknown))
+
+
+# ---------------------------------------------------------------------------------------------------
+# The rest of Theano 1.0's flags (theano-shim/src/test/fixtures/config_flags_theano105.json lists
+# them all; test_config_flags.py checks each exists with Theano's default). They are accepted, so
+# scripts and .theanorc files that set them run, and the engine does not act on them, for the reason
+# given above each group.
+
+
+# GPU executor (device=cuda), libgpuarray, cuDNN, MAGMA and CTC: the CUDA executor is not built yet (issue 17).
+AddConfigVar('contexts', "Theano 1.0 flag (not acted on: see above)",
+             StrParam('', allow_override=False))
+AddConfigVar('print_active_device', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(True, allow_override=False))
+AddConfigVar('gpuarray.sync', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(False, allow_override=False))
+AddConfigVar('gpuarray.sched', "Theano 1.0 flag (not acted on: see above)",
+             EnumStr('default', 'multi', 'single'))
+AddConfigVar('gpuarray.single_stream', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(True))
+AddConfigVar('gpuarray.cache_path', "Directory of libgpuarray kernel caches (GPU executor only)",
+             StrParam(os.path.join(config.compiledir, "gpuarray_kernels"), allow_override=False))
+AddConfigVar('cuda.root', "Theano 1.0 flag (not acted on: see above)",
+             StrParam(''))
+AddConfigVar('cuda.include_path', "Theano 1.0 flag (not acted on: see above)",
+             StrParam(''))
+AddConfigVar('dnn.conv.workmem', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(True, allow_override=False))
+AddConfigVar('dnn.conv.workmem_bwd', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(True, allow_override=False))
+AddConfigVar('dnn.conv.algo_bwd', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(True, allow_override=False))
+AddConfigVar('dnn.conv.algo_fwd', "Theano 1.0 flag (not acted on: see above)",
+             EnumStr('small', 'none', 'large', 'fft', 'fft_tiling', 'winograd', 'winograd_non_fused', 'guess_once', 'guess_on_shape_change', 'time_once', 'time_on_shape_change'))
+AddConfigVar('dnn.conv.algo_bwd_data', "Theano 1.0 flag (not acted on: see above)",
+             EnumStr('none', 'deterministic', 'fft', 'fft_tiling', 'winograd', 'winograd_non_fused', 'guess_once', 'guess_on_shape_change', 'time_once', 'time_on_shape_change'))
+AddConfigVar('dnn.conv.algo_bwd_filter', "Theano 1.0 flag (not acted on: see above)",
+             EnumStr('none', 'deterministic', 'fft', 'small', 'winograd_non_fused', 'fft_tiling', 'guess_once', 'guess_on_shape_change', 'time_once', 'time_on_shape_change'))
+AddConfigVar('dnn.conv.precision', "Theano 1.0 flag (not acted on: see above)",
+             EnumStr('as_input_f32', 'as_input', 'float16', 'float32', 'float64'))
+AddConfigVar('dnn.base_path', "Theano 1.0 flag (not acted on: see above)",
+             StrParam(''))
+AddConfigVar('dnn.include_path', "Theano 1.0 flag (not acted on: see above)",
+             StrParam(''))
+AddConfigVar('dnn.library_path', "Theano 1.0 flag (not acted on: see above)",
+             StrParam(''))
+AddConfigVar('dnn.bin_path', "Theano 1.0 flag (not acted on: see above)",
+             StrParam(''))
+AddConfigVar('magma.include_path', "Theano 1.0 flag (not acted on: see above)",
+             StrParam(''))
+AddConfigVar('magma.library_path', "Theano 1.0 flag (not acted on: see above)",
+             StrParam(''))
+AddConfigVar('gpu.local_elemwise_fusion', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(True))
+AddConfigVar('gpuelemwise.sync', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(True))
+AddConfigVar('experimental.unpickle_gpu_on_cpu', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(False))
+AddConfigVar('ctc.root', "Theano 1.0 flag (not acted on: see above)",
+             StrParam('', allow_override=False))
+
+# Theano's C code generation and its compile cache: theano-jvm compiles no C.
+AddConfigVar('compile.wait', "Theano 1.0 flag (not acted on: see above)",
+             IntParam(5, allow_override=False))
+AddConfigVar('compile.timeout', "Theano 1.0 flag (not acted on: see above)",
+             IntParam(120, allow_override=False))
+AddConfigVar('compiledir_format', "Theano 1.0 flag (not acted on: see above)",
+             StrParam('compiledir_%(short_platform)s-%(processor)s-%(python_version)s-%(python_bitwidth)s', allow_override=False))
+AddConfigVar('cmodule.debug', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(False))
+AddConfigVar('blas.check_openmp', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(True))
+
+# Warnings about bugs of Theano versions before 0.10 that theano-jvm never had.
+AddConfigVar('warn.argmax_pushdown_bug', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(False))
+AddConfigVar('warn.gpusum_01_011_0111_bug', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(False))
+AddConfigVar('warn.sum_sum_bug', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(False))
+AddConfigVar('warn.sum_div_dimshuffle_bug', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(False))
+AddConfigVar('warn.subtensor_merge_bug', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(False))
+AddConfigVar('warn.gpu_set_subtensor1', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(False))
+AddConfigVar('warn.vm_gc_bug', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(False))
+AddConfigVar('warn.signal_conv2d_interface', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(False))
+AddConfigVar('warn.reduce_join', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(False))
+AddConfigVar('warn.inc_set_subtensor1', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(False))
+AddConfigVar('warn.round', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(False))
+AddConfigVar('warn.inc_subtensor1_opt', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(True))
+AddConfigVar('warn.identify_1pexp_bug', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(False))
+
+# Tuning knobs of Theano's optimizer database and DebugMode internals that the engine's rewriter and DebugMode do not have.
+AddConfigVar('optdb.position_cutoff', "Theano 1.0 flag (not acted on: see above)",
+             FloatParam(float("inf")))
+AddConfigVar('optdb.max_use_ratio', "Theano 1.0 flag (not acted on: see above)",
+             FloatParam(8.0))
+AddConfigVar('metaopt.optimizer_excluding', "Theano 1.0 flag (not acted on: see above)",
+             StrParam(''))
+AddConfigVar('metaopt.optimizer_including', "Theano 1.0 flag (not acted on: see above)",
+             StrParam(''))
+AddConfigVar('cache_optimizations', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(False))
+AddConfigVar('tensor.insert_inplace_optimizer_validate_nb', "Theano 1.0 flag (not acted on: see above)",
+             IntParam(-1))
+AddConfigVar('experimental.local_alloc_elemwise', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(True))
+AddConfigVar('cycle_detection', "Theano 1.0 flag (not acted on: see above)",
+             EnumStr('regular', 'fast'))
+AddConfigVar('DebugMode.patience', "Theano 1.0 flag (not acted on: see above)",
+             IntParam(10))
+AddConfigVar('DebugMode.check_c', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(True))
+AddConfigVar('DebugMode.check_finite', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(True))
+AddConfigVar('DebugMode.check_strides', "Theano 1.0 flag (not acted on: see above)",
+             IntParam(0))
+AddConfigVar('DebugMode.warn_input_not_reused', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(True))
+AddConfigVar('DebugMode.check_preallocated_output', "Theano 1.0 flag (not acted on: see above)",
+             StrParam(''))
+AddConfigVar('DebugMode.check_preallocated_output_ndim', "Theano 1.0 flag (not acted on: see above)",
+             IntParam(4))
+AddConfigVar('conv.assert_shape', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(False))
+AddConfigVar('on_shape_error', "Theano 1.0 flag (not acted on: see above)",
+             EnumStr('warn', 'raise'))
+AddConfigVar('check_input', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(True))
+AddConfigVar('unpickle_function', "Theano 1.0 flag (not acted on: see above)",
+             BoolParam(True))

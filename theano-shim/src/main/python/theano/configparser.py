@@ -226,10 +226,16 @@ class _Section:
         object.__setattr__(self, "_prefix", prefix)
 
     def __getattr__(self, attr):
-        return self._root._get(self._prefix + "." + attr)
+        name = self._prefix + "." + attr
+        if name not in self._root._params:
+            raise AttributeError("Theano config section '%s' has no flag '%s'" % (self._prefix, attr))
+        return self._root._get(name)
 
     def __setattr__(self, attr, value):
-        self._root._set(self._prefix + "." + attr, value)
+        name = self._prefix + "." + attr
+        if name not in self._root._params:
+            raise AttributeError("Unknown Theano config flag '%s'" % name)
+        self._root._set(name, value)
 
 
 def change_flags(*args, **kwargs):
