@@ -10,3 +10,10 @@ from theano.compile.sharedvalue import SharedVariable, shared, shared_constructo
 from theano.compile.profiling import ProfileStats
 from theano.compile.monitormode import MonitorMode
 from theano.compile.nanguardmode import NanGuardMode
+
+
+def __getattr__(name):
+    if name == "optdb":  # imported lazily: theano.gof.opt needs the engine
+        from theano.gof.opt import optdb
+        return optdb
+    raise AttributeError("module 'theano.compile' has no attribute %r" % name)

@@ -131,3 +131,11 @@ def register_mode(name, mode):
     if name in predefined_modes:
         raise ValueError("Mode name already taken: %s" % name)
     predefined_modes[name] = mode
+
+
+def __getattr__(name):
+    # theano.compile.mode.optdb (and theano.compile.optdb): the registry of user rewrites, in theano.gof.opt
+    if name == "optdb":
+        from theano.gof.opt import optdb
+        return optdb
+    raise AttributeError("module 'theano.compile.mode' has no attribute %r" % name)

@@ -60,6 +60,13 @@ public final class RewriteDB {
         return this;
     }
 
+    /**
+     * Registers a local rewrite. A rewrite implemented in another language (a user's Python local
+     * optimizer) must come through here: a polyglot object handed over as a {@link Rewrite} implements
+     * only that interface, and the driver would not know it is local.
+     */
+    public RewriteDB registerLocal(String phase, LocalRewrite r) { return register(phase, r); }
+
     /** Every registered rewrite by name (a rewrite in several phases appears once). */
     public Map<String, Rewrite> byName() {
         Map<String, Rewrite> m = new LinkedHashMap<>();
