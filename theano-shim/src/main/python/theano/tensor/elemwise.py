@@ -4,7 +4,30 @@ from theano.gof.op import _EngineOp, register_engine_op_class
 
 
 class Elemwise(_EngineOp):
-    """An elementwise op (Elemwise{add,no_inplace}...)."""
+    """An elementwise op (Elemwise{add,no_inplace}...). Elemwise(theano.scalar.exp) builds one from an
+    engine scalar op, as in Theano."""
+
+    def __init__(self, scalar_op, inplace_pattern=None, name=None, nfunc_spec=None, openmp=None):
+        jsop = getattr(scalar_op, "_jop", None)
+        if jsop is None:
+            raise NotImplementedError("theano-jvm applies only the engine's scalar ops elementwise (theano.scalar.exp,"
+                                      " ...): %r is a Python ScalarOp; write a theano.Op instead" % (scalar_op,))
+        inplace_input = -1
+        if inplace_pattern:
+            inplace_input = int(list(inplace_pattern.values())[0])
+        from theano import _engine as E
+        with E.errors():
+            _EngineOp.__init__(self, E.jtype("ops.Elemwise")(jsop, name, inplace_input))
+
+    @property
+    def scalar_op(self):
+        from theano.scalar.basic import wrap_scalar_op
+        return wrap_scalar_op(self._jop.scalarOp())
+
+    @property
+    def inplace_pattern(self):
+        i = int(self._jop.destroyedInput())
+        return {} if i < 0 else {0: i}
 
 
 class DimShuffle(_EngineOp):

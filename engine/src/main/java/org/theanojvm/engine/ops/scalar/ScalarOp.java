@@ -56,6 +56,23 @@ public abstract class ScalarOp implements java.io.Serializable {
         return STATIC_INSTANCES.get(holderClass + "#" + name);
     }
 
+    /**
+     * The engine's constant scalar ops by name (theano.scalar.exp, .add...), after initializing the
+     * classes that declare them; the first declared wins when two share a name.
+     */
+    public static java.util.Map<String, ScalarOp> constants(String... holderClasses) {
+        for (String h : holderClasses) {
+            try {
+                Class.forName(h, true, ScalarOp.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                // an engine without that family of ops: its names are simply absent
+            }
+        }
+        java.util.Map<String, ScalarOp> byName = new java.util.TreeMap<>();
+        for (var e : STATIC_INSTANCES.entrySet()) byName.putIfAbsent(e.getKey().substring(e.getKey().indexOf('#') + 1), e.getValue());
+        return byName;
+    }
+
     /** Constants are written by reference (their math is held in lambdas); other scalar ops by their fields. */
     @java.io.Serial
     protected Object writeReplace() {
