@@ -130,3 +130,26 @@ def test_theano_docs_detect_nan_example():
     f = theano.function([x], [T.log(x) * x], mode=MonitorMode(post_func=detect_nan))
     f(0)  # log(0) * 0 = nan
     assert found == ["Elemwise{Composite{(log(i0) * i0)}}(x)"]  # fused, as in the output Theano's docs show
+
+
+class _Nondeterministic(theano.Op):
+    """Returns a different value on each call: the two executors DebugMode runs must disagree."""
+    __props__ = ()
+
+    def make_node(self, x):
+        x = T.as_tensor_variable(x)
+        return theano.Apply(self, [x], [x.type()])
+
+    def perform(self, node, inputs, output_storage):
+        output_storage[0][0] = inputs[0] + np.random.rand(*inputs[0].shape)
+
+
+def test_debug_mode_reports_disagreeing_executors_as_bad_thunk_output():
+    from theano.compile.debugmode import BadThunkOutput, DebugModeError
+    x = T.dvector("x")
+    ok = theano.function([x], T.exp(x) * 2, mode="DebugMode")
+    np.testing.assert_allclose(ok(np.array([0.0, 1.0])), [2.0, 2 * np.e])
+    bad = theano.function([x], _Nondeterministic()(x) * 2, mode="DebugMode")
+    with pytest.raises(BadThunkOutput) as err:
+        bad(np.zeros(3))
+    assert isinstance(err.value, DebugModeError)
