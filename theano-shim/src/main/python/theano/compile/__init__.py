@@ -1,4 +1,5 @@
 """theano.compile: functions, shared variables, modes."""
+from theano.compile.builders import OpFromGraph
 from theano.compile.function import function
 from theano.compile.function_module import Function, UnusedInputError
 from theano.compile.io import In, Out, SymbolicInput, SymbolicOutput
