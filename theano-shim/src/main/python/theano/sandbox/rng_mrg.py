@@ -248,9 +248,24 @@ class MRG_RandomStreams(object):
         z0 = r * cos_theta
         z1 = r * sin_theta
         if truncate:
-            raise NotImplementedError("theano-jvm: MRG_RandomStreams.normal(truncate=True) and truncated_normal need "
-                                      "tensor.nonzero, which is not implemented yet")
-        norm_samples = tensor.join(0, z0, z1)
+            # Theano 1.0's truncation to [-2, 2] (so the samples match its own): samples outside keep their
+            # angle and get a new radius, drawn from a second uniform stream on [1/e^2, 1), where the
+            # radius is at most 2; valid and redrawn samples are then packed in Theano's order
+            outside0 = (z0 < -2.) | (z0 > 2.)
+            outside1 = (z1 < -2.) | (z1 > 2.)
+            z0_valid = z0[tensor.nonzero(~outside0)]
+            z1_valid = z1[tensor.nonzero(~outside1)]
+            redo0 = tensor.nonzero(outside0)[0]
+            redo1 = tensor.nonzero(outside1)[0]
+            n_redo = redo0.size + redo1.size
+            lower = tensor.constant(1. / np.e ** 2, dtype=dtype)
+            u_redo = self.uniform((n_redo,), low=lower, high=1., ndim=1, dtype=dtype, nstreams=nstreams, **kwargs)
+            r_redo = tensor.sqrt(-2. * tensor.log(u_redo))
+            z0_redone = r_redo[:redo0.size] * cos_theta[redo0]
+            z1_redone = r_redo[redo0.size:] * sin_theta[redo1]
+            norm_samples = tensor.join(0, z0_valid, z0_redone, z1_valid, z1_redone)
+        else:
+            norm_samples = tensor.join(0, z0, z1)
         samples = norm_samples[:n_odd_samples]
         samples = tensor.reshape(samples, newshape=size, ndim=ndim)
         samples *= std
