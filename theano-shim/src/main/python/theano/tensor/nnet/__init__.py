@@ -12,7 +12,8 @@ from theano.tensor.nnet.nnet import (binary_crossentropy, categorical_crossentro
                                      softmax_op, softmax_with_bias, softsign)
 from theano.tensor.nnet.sigm import (hard_sigmoid, scalar_sigmoid, sigmoid, sigmoid_inplace, softplus,
                                      ultra_fast_sigmoid)
-from theano.tensor.nnet import abstract_conv, bn, conv  # noqa: F401
+from theano.tensor.nnet import abstract_conv, bn, conv, neighbours  # noqa: F401
+from theano.tensor.nnet.neighbours import images2neibs, neibs2images  # noqa: F401
 from theano.tensor.nnet.bn import batch_normalization
 from theano.tensor.nnet.conv import ConvOp
 from theano.tensor.nnet.abstract_conv import conv2d as abstract_conv2d
