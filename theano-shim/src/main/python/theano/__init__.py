@@ -55,7 +55,7 @@ def dot(l, r):
 
 
 from theano.updates import OrderedUpdates  # noqa: E402
-from theano.scan_module import scan, map, reduce, foldl, foldr  # noqa: E402,F401
+from theano.scan_module import scan, scan_checkpoints, map, reduce, foldl, foldr  # noqa: E402,F401
 import theano.tensor.shared_randomstreams  # noqa: E402,F401  (registers the RandomState shared constructor)
 from theano.compile import OpFromGraph, ProfileStats, as_op  # noqa: E402,F401
 

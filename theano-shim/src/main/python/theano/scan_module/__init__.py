@@ -6,3 +6,4 @@ run per step; this package only turns Theano's Python calling convention into en
 from theano.scan_module.scan import scan  # noqa: F401
 from theano.scan_module.scan_utils import clone, until  # noqa: F401
 from theano.scan_module.scan_views import foldl, foldr, map, reduce  # noqa: F401
+from theano.scan_module.scan_checkpoints import scan_checkpoints  # noqa: F401
