@@ -341,3 +341,22 @@ def test_zero_d_values_keep_their_dtype_and_exact_value_as_constants():
     f = theano.function([x], x * np.float32(0.1))
     assert f(np.ones(2, dtype="float32")).dtype == np.float32
     np.testing.assert_array_equal(f(np.ones(2, dtype="float32")), np.float32(0.1) * np.ones(2, dtype="float32"))
+
+
+def test_in_with_a_shared_value_shares_its_storage_as_in_theano():
+    import pickle
+    acc = theano.shared(np.float64(0.0), name="acc")
+    s = T.dscalar("s")
+    inc = T.dscalar("inc")
+    f = theano.function([inc, theano.In(s, value=acc, update=s + inc)], s + inc)
+    assert float(f(1.0)) == 1.0 and float(f(2.0)) == 3.0
+    assert acc.get_value() == 3.0  # the input's update went to the shared variable
+    assert float(f(10.0, 100.0)) == 110.0 and acc.get_value() == 110.0  # a given value is stored there first
+    assert float(f(1.0, s=5.0)) == 6.0 and acc.get_value() == 6.0
+    acc.set_value(np.float64(-1.0))
+    reader = theano.function([inc, theano.In(s, value=acc)], s * inc)
+    assert float(reader(2.0)) == -2.0 and acc.get_value() == -1.0
+    g, acc2 = pickle.loads(pickle.dumps((f, acc)))
+    assert float(g(1.0)) == 0.0 and acc2.get_value() == 0.0 and acc.get_value() == -1.0
+    with pytest.raises(TypeError):
+        theano.function([theano.In(T.dvector("v"), value=acc)], s)

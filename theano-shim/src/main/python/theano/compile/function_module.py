@@ -49,6 +49,8 @@ class Function(object):
 
     def _run(self, *args, **kwargs):
         output_subset = kwargs.pop("output_subset", None)
+        if self._shared_backed:
+            args, kwargs = self._store_shared_backed(args, kwargs)
         staging = self._staging
         if staging.busy:
             staging = None  # a call from inside this function's own call: no shared buffers
@@ -77,6 +79,19 @@ class Function(object):
         if self._output_kind == "dict":
             return dict(zip(self._output_keys, outs))
         return outs
+
+    _shared_backed = ()
+
+    def _store_shared_backed(self, args, kwargs):
+        """Arguments given for In(..., value=<shared>) inputs go into their shared variables (the
+        storage those inputs share, as in Theano); the engine call then takes the others."""
+        args = list(args)
+        for position, name, shared_var in reversed(self._shared_backed):
+            if position < len(args):
+                shared_var.set_value(args.pop(position))
+            elif name is not None and name in kwargs:
+                shared_var.set_value(kwargs.pop(name))
+        return args, kwargs
 
     def free(self):
         """Theano frees intermediate storage here; the engine keeps none between calls."""
@@ -192,8 +207,6 @@ def _engine_input(i):
         jin = JIn.of(i.variable._v).withName(i.name)
         value = getattr(i, "value", None)
         if value is not None:
-            if isinstance(value, Variable):
-                raise NotImplementedError("theano-jvm: an In whose value is a shared variable is not supported yet")
             jin = jin.withValue(E.to_call_value(value))
         if i.update is not None:
             jin = jin.withUpdate(i.update._v)
@@ -202,6 +215,27 @@ def _engine_input(i):
     if isinstance(i, Variable):
         return JIn.of(i._v), i
     raise TypeError("Unknown parameter type: %s" % type(i))
+
+
+def _split_shared_backed(inputs):
+    """The inputs without the In(..., value=<shared variable>) ones, and what replaces those: their
+    (original position, name, shared variable), givens and updates."""
+    from theano.compile.io import SymbolicInput
+    from theano.compile.sharedvalue import SharedVariable
+    kept, backed, givens, updates = [], [], [], []
+    for position, i in enumerate(inputs):
+        value = getattr(i, "value", None) if isinstance(i, SymbolicInput) else None
+        if isinstance(value, SharedVariable):
+            if i.variable.type != value.type:
+                raise TypeError("In(%s, value=%s): the shared variable's type %s is not the input's %s"
+                                % (i.variable, value, value.type, i.variable.type))
+            backed.append((position, i.name, value))
+            givens.append((i.variable, value))
+            if i.update is not None:
+                updates.append((value, i.update))
+        else:
+            kept.append(i)
+    return kept, backed, givens, updates
 
 
 def orig_function(inputs, outputs, mode=None, accept_inplace=False, name=None, profile=None,
@@ -245,10 +279,13 @@ def function_impl(inputs, outputs=None, mode=None, updates=None, givens=None, no
             o = as_tensor_variable(o)
         out_vars.append(o)
 
-    # ---- inputs
+    # ---- inputs; an In whose value is a shared variable shares that variable's storage, as in Theano
+    # (its container): the input is compiled as the shared variable itself (a given), its update as
+    # the shared variable's update, and a value passed for it at call time is stored there first
+    engine_inputs, shared_backed, backed_givens, backed_updates = _split_shared_backed(inputs)
     jins = E.ArrayList()
     in_vars = []
-    for i in inputs:
+    for i in engine_inputs:
         jin, var = _engine_input(i)
         jins.add(jin)
         in_vars.append(var)
@@ -263,7 +300,7 @@ def function_impl(inputs, outputs=None, mode=None, updates=None, givens=None, no
                       "a list of (shared, update) pairs. Do not just convert your dictionary to this type before the "
                       "call as the conversion will still be non-deterministic.", stacklevel=3)
     jupdates = E.ArrayList()
-    for pair in _pairs(updates, "updates"):
+    for pair in _pairs(updates, "updates") + backed_updates:
         if len(pair) != 2:
             raise ValueError("updates must be (shared variable, new value) pairs, got %r" % (pair,))
         store_into, update_val = pair
@@ -275,7 +312,7 @@ def function_impl(inputs, outputs=None, mode=None, updates=None, givens=None, no
 
     # ---- givens
     jgivens = E.ArrayList()
-    for pair in _pairs(givens, "givens"):
+    for pair in _pairs(givens, "givens") + backed_givens:
         v_orig, v_repl = pair
         if not isinstance(v_orig, Variable):
             raise TypeError("given keys must be Variable", v_orig)
@@ -311,6 +348,7 @@ def function_impl(inputs, outputs=None, mode=None, updates=None, givens=None, no
         for c, u in hidden:
             c._v.setDefaultUpdate(u)
     fn = Function(jfn, kind, output_keys, in_vars, out_vars, name)
+    fn._shared_backed = shared_backed
     fn._spec = dict(inputs=list(inputs), outputs=outputs, mode=mode, updates=_pairs(updates, "updates"),
                     givens=_pairs(givens, "givens"), no_default_updates=no_default_updates, name=name,
                     allow_input_downcast=allow_input_downcast, on_unused_input=on_unused_input)
