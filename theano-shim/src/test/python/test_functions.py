@@ -360,3 +360,23 @@ def test_in_with_a_shared_value_shares_its_storage_as_in_theano():
     assert float(g(1.0)) == 0.0 and acc2.get_value() == 0.0 and acc.get_value() == -1.0
     with pytest.raises(TypeError):
         theano.function([theano.In(T.dvector("v"), value=acc)], s)
+
+
+def test_function_items_read_and_replace_input_defaults_and_states():
+    s = T.dscalar("s")
+    inc = T.dscalar("inc")
+    f = theano.function([inc, theano.In(s, value=1.0, update=s + inc, name="total")], s + inc)
+    assert float(f["total"]) == 1.0 and f[inc] is None and "total" in f and "nothing" not in f
+    f(2.0)
+    assert float(f["total"]) == 3.0 and float(f[s]) == 3.0
+    f["total"] = 10
+    assert f["total"].dtype == np.float64 and float(f(1.0)) == 11.0 and float(f["total"]) == 11.0
+    with pytest.raises(TypeError):
+        f["total"] = np.zeros(3)  # not a scalar: the input's type refuses it
+    with pytest.raises(TypeError):
+        f["nothing"]
+    acc = theano.shared(np.float64(4.0))
+    g = theano.function([inc, theano.In(s, value=acc, name="acc")], s * inc)
+    assert float(g["acc"]) == 4.0
+    g["acc"] = 5.0
+    assert acc.get_value() == 5.0 and float(g(2.0)) == 10.0

@@ -146,8 +146,46 @@ class Function(object):
         spec["profile"] = None
         return (_function_from_spec, (spec,))
 
+    def _input_slot(self, item):
+        """Where f[item] lives: ('engine', index) for an input of the engine function, ('shared', var)
+        for an In(..., value=<shared>) input; item is an input's name, its variable or its position."""
+        from theano.compile.io import SymbolicInput
+        engine_inputs = [i for i in self._spec["inputs"] if not any(i is self._spec["inputs"][p] for p, _, _ in self._shared_backed)]
+        for position, name, shared_var in self._shared_backed:
+            i = self._spec["inputs"][position]
+            if item == name or item is getattr(i, "variable", None) or item == position:
+                return "shared", shared_var
+        for k, i in enumerate(engine_inputs):
+            var = i.variable if isinstance(i, SymbolicInput) else i
+            name = i.name if isinstance(i, SymbolicInput) else var.name
+            if (isinstance(item, str) and item == name) or item is var or (type(item) is int and item == k):
+                return "engine", k
+        raise TypeError("Unknown input or state: %s" % (item,))
+
     def __getitem__(self, item):
-        raise NotImplementedError("theano-jvm: reading a function's input containers (f[name]) is not implemented yet")
+        """The current value of an input's default or state (Theano's f[name]); None when it has none."""
+        kind, where = self._input_slot(item)
+        if kind == "shared":
+            return where.get_value()
+        with E.errors():
+            state = self._f.inputState(where)
+        return None if state is None else E.to_numpy(state)
+
+    def __setitem__(self, item, value):
+        """Replaces an input's default or state (Theano's f[name] = value), with the input's type rules."""
+        kind, where = self._input_slot(item)
+        if kind == "shared":
+            where.set_value(value)
+            return
+        with E.errors():
+            self._f.setInputState(where, E.to_call_value(value))
+
+    def __contains__(self, item):
+        try:
+            self._input_slot(item)
+            return True
+        except TypeError:
+            return False
 
 
 class _Maker(object):

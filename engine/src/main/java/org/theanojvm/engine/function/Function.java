@@ -373,4 +373,11 @@ public final class Function {
 
     /** Current value of an input's default/state (In with value/update). */
     public NdArray inputState(int i) { return defaults[i] == null ? null : ((NdArray) defaults[i]).copy(); }
+
+    /** Replaces an input's default/state (Theano's {@code f[name] = value}), filtered through its type. */
+    public void setInputState(int i, Object value) {
+        In in = inputs.get(i);
+        NdArray v = in.variable().tensorType().filter(toValue(value), in.strict(), in.allowDowncast());
+        defaults[i] = v == value ? v.copy() : v;
+    }
 }
