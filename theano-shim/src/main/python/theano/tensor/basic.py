@@ -458,24 +458,31 @@ def ones(shape, dtype=None):
 
 
 def real(z):
-    z = as_tensor_variable(z)
-    if not z.dtype.startswith("complex"):
-        return z
-    raise NotImplementedError("theano-jvm: complex tensors' real part is not implemented yet")
+    """The real part (a real tensor is its own)."""
+    return _call(_facade("real"), _j(z))
 
 
 def imag(z):
-    z = as_tensor_variable(z)
-    if not z.dtype.startswith("complex"):
-        return zeros_like(z)
-    raise NotImplementedError("theano-jvm: complex tensors' imaginary part is not implemented yet")
+    """The imaginary part (zeros for a real tensor)."""
+    return _call(_facade("imag"), _j(z))
 
 
 def conj(z):
-    z = as_tensor_variable(z)
-    if not z.dtype.startswith("complex"):
-        return z
-    raise NotImplementedError("theano-jvm: complex conjugate is not implemented yet")
+    """The complex conjugate (a real tensor is its own)."""
+    return _call(_facade("conj"), _j(z))
+
+
+conjugate = conj
+
+
+def complex(real, imag):  # noqa: A001 (Theano's name)
+    """real + 1j * imag, complex64 from float32 parts, complex128 otherwise."""
+    return _call(_facade("complex"), _j(real), _j(imag))
+
+
+def angle(z):
+    """The argument of z (Theano's angle: arctan2(imag(z), real(z)))."""
+    return arctan2(imag(z), real(z))
 
 
 # ----------------------------------------------------------------------------- reductions

@@ -34,7 +34,7 @@ final class Fusion {
         List<Apply> order = fg.toposort();
         for (int i = order.size() - 1; i >= 0; i--) {
             Apply n = order.get(i);
-            if (!fg.applyNodes().contains(n) || StandardRewrites.scalarOp(n) == null) continue;
+            if (!fg.applyNodes().contains(n) || StandardRewrites.scalarOp(n) == null || touchesComplex(n)) continue;
             Variable fused = fuse(fg, n);
             if (fused != null && RewriteDB.replaceAll(fg, n, List.of(fused), "elemwise_fusion", log)) changed = true;
         }
@@ -120,6 +120,18 @@ final class Fusion {
 
     /** An Elemwise result used only by the node being fused (so fusing it does not duplicate work). */
     private static boolean absorbable(FunctionGraph fg, Variable v) {
-        return v.owner() != null && StandardRewrites.scalarOp(v.owner()) != null && StandardRewrites.oneClient(fg, v);
+        return v.owner() != null && StandardRewrites.scalarOp(v.owner()) != null && !touchesComplex(v.owner())
+                && StandardRewrites.oneClient(fg, v);
+    }
+
+    /**
+     * Complex values stay out of fused kernels: a Composite evaluates every element in one domain
+     * (chosen from its inputs and output), so a complex intermediate between real ends (real(z * w))
+     * would be computed as a real number. Such nodes run one by one, in Elemwise's complex domain.
+     */
+    private static boolean touchesComplex(Apply a) {
+        for (Variable v : a.inputs()) if (v.isTensor() && v.dtype().isComplex()) return true;
+        for (Variable v : a.outputs()) if (v.isTensor() && v.dtype().isComplex()) return true;
+        return false;
     }
 }

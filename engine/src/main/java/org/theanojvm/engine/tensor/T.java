@@ -194,6 +194,27 @@ public final class T {
 
     public static Variable abs(Object x) { return elemwise(ArithmeticOps.ABS, x); }
 
+    /** Real part; a real tensor is its own real part (Theano's tensor.real). */
+    public static Variable real(Object z) {
+        Variable v = asTensorVariable(z);
+        return v.dtype().isComplex() ? elemwise(org.theanojvm.engine.ops.scalar.ComplexOps.REAL, v) : v;
+    }
+
+    /** Imaginary part; zeros of the same dtype for a real tensor. */
+    public static Variable imag(Object z) {
+        Variable v = asTensorVariable(z);
+        return v.dtype().isComplex() ? elemwise(org.theanojvm.engine.ops.scalar.ComplexOps.IMAG, v) : zerosLike(v);
+    }
+
+    /** Complex conjugate; a real tensor is its own conjugate. */
+    public static Variable conj(Object z) {
+        Variable v = asTensorVariable(z);
+        return v.dtype().isComplex() ? elemwise(org.theanojvm.engine.ops.scalar.ComplexOps.CONJ, v) : v;
+    }
+
+    /** re + i*im (Theano's tensor.complex). */
+    public static Variable complex(Object re, Object im) { return elemwise(org.theanojvm.engine.ops.scalar.ComplexOps.COMPLEX, re, im); }
+
     public static Variable sgn(Object x) { return elemwise(ArithmeticOps.SGN, x); }
 
     public static Variable maximum(Object x, Object y) { return elemwise(ArithmeticOps.MAXIMUM, x, y); }

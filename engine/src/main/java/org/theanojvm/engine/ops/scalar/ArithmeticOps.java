@@ -56,13 +56,19 @@ public final class ArithmeticOps {
             }
             return new double[] {re, im};
         }
+        /**
+         * gz times the other factors. With complex values Theano's convention holds (the gradient of a
+         * real cost as d/d(re) + i d/d(im)): gz times their conjugates, and the real part of that for a
+         * real input. For real graphs conj is the identity and adds nothing.
+         */
         public List<Variable> grad(List<Variable> in, Variable out, Variable gz) {
             List<Variable> r = new ArrayList<>();
             for (int i = 0; i < in.size(); i++) {
                 List<Variable> factors = new ArrayList<>();
                 factors.add(gz);
-                for (int j = 0; j < in.size(); j++) if (j != i) factors.add(in.get(j));
-                r.add(T.mul(factors.toArray(new Variable[0])));
+                for (int j = 0; j < in.size(); j++) if (j != i) factors.add(T.conj(in.get(j)));
+                Variable g = T.mul(factors.toArray(new Variable[0]));
+                r.add(!in.get(i).dtype().isComplex() && g.dtype().isComplex() ? T.real(g) : g);
             }
             return r;
         }
@@ -161,6 +167,8 @@ public final class ArithmeticOps {
         public boolean hasLongImpl() { return true; }
         public double evalDouble(double[] x) { return Math.abs(x[0]); }
         public long evalLong(long[] x) { return Math.abs(x[0]); }
+        /** |z|, a real number (NumPy's abs of a complex array). */
+        public double[] evalComplex(double[][] x) { return new double[] {Math.hypot(x[0][0], x[0][1]), 0}; }
         public List<Variable> grad(List<Variable> in, Variable out, Variable gz) { return List.of(T.mul(gz, T.sgn(in.get(0)))); }
     };
 
