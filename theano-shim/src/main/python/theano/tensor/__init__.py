@@ -2,6 +2,7 @@
 from theano.tensor.basic import *  # noqa: F401,F403  (Theano exposes all of tensor.basic here)
 from theano.tensor import basic, elemwise, nnet, sharedvar, subtensor, type, var  # noqa: F401
 from theano.tensor import signal  # noqa: F401  (T.signal.pool)
+from theano.tensor import nlinalg, slinalg  # noqa: F401  (T.nlinalg.matrix_inverse, T.slinalg.cholesky)
 from theano.tensor.basic import (_multi, as_tensor_variable, get_scalar_constant_value, NotScalarConstantError,
                                  abs_, all, any, max, min, round, sum, pow, divmod)
 from theano.tensor.elemwise import CAReduce, DimShuffle, Elemwise

@@ -30,12 +30,16 @@ public final class OpenBlas {
 
     private static final MethodHandle DGEMM, SGEMM, DGEMV, SGEMV, DDOT, SDOT;
     private static final Throwable LOAD_ERROR;
+    /** The loaded libopenblas, for the LAPACKE functions it also carries ({@link OpenBlasLapack}). */
+    private static final SymbolLookup LIBRARY;
 
     static {
         MethodHandle dgemm = null, sgemm = null, dgemv = null, sgemv = null, ddot = null, sdot = null;
         Throwable err = null;
+        SymbolLookup library = null;
         try {
             SymbolLookup lib = load();
+            library = lib;
             Linker l = Linker.nativeLinker();
             Linker.Option heap = Linker.Option.critical(true);
             dgemm = l.downcallHandle(lib.findOrThrow("cblas_dgemm"),
@@ -57,6 +61,7 @@ public final class OpenBlas {
         DDOT = ddot;
         SDOT = sdot;
         LOAD_ERROR = err;
+        LIBRARY = library;
     }
 
     /** Lets JavaCPP extract and load libopenblas, then opens the same file for FFM lookups. */
@@ -86,6 +91,9 @@ public final class OpenBlas {
     }
 
     public static boolean available() { return LOAD_ERROR == null; }
+
+    /** The loaded OpenBLAS library (null when it failed to load). */
+    public static SymbolLookup library() { return LIBRARY; }
 
     public static Throwable loadError() { return LOAD_ERROR; }
 
