@@ -7,11 +7,11 @@ package org.theanojvm.engine.linalg;
  * eigenvector as two columns (real part, imaginary part), the first for the eigenvalue with positive
  * imaginary part; the conjugate eigenvalue's vector has the same real part.
  */
-final class EigenvectorNormalization {
+public final class EigenvectorNormalization {
     private EigenvectorNormalization() {}
 
     /** v (n x n, row-major, columns as described) turned in place into the real parts of unit eigenvectors. */
-    static double[] realPartsLikeGeev(int n, double[] wi, double[] v) {
+    public static double[] realPartsLikeGeev(int n, double[] wi, double[] v) {
         for (int j = 0; j < n; j++) {
             if (wi[j] == 0 || j + 1 >= n) {
                 double norm = 0;

@@ -5,6 +5,7 @@ import org.theanojvm.engine.errors.TheanoAssertionError;
 import org.theanojvm.engine.graph.Apply;
 import org.theanojvm.engine.graph.Variable;
 import org.theanojvm.engine.ndarray.NdArray;
+import org.theanojvm.engine.tensor.T;
 import org.theanojvm.engine.types.TensorType;
 
 /**
@@ -40,7 +41,13 @@ public final class Eigh extends MatrixOp {
 
     @Override
     public List<Variable> lOp(List<Variable> inputs, List<Variable> outputs, List<Variable> g) {
-        return List.of(new EighGrad(uplo).call(inputs.get(0), outputs.get(0), outputs.get(1), g.get(0), g.get(1)));
+        return List.of(new EighGrad(uplo).call(inputs.get(0), outputs.get(0), outputs.get(1), zeroDisconnected(outputs.get(0), g.get(0)),
+                zeroDisconnected(outputs.get(1), g.get(1))));
+    }
+
+    /** Theano's _zero_disconnected: the gradient of an unused output is zeros shaped like it. */
+    private static Variable zeroDisconnected(Variable out, Variable g) {
+        return g.isTensor() && g.ndim() == out.ndim() ? g : T.zerosLike(out);
     }
 
     @Override

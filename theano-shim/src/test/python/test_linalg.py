@@ -1,0 +1,348 @@
+"""theano.tensor.nlinalg and slinalg: values against numpy.linalg (SciPy's results computed with NumPy),
+float32 and float64, on the default executor and in DebugMode (reference and Truffle executors run and
+compared); finite-difference gradient checks for every op with a gradient in Theano 1.0; Theano's
+exceptions for bad input."""
+import numpy as np
+import pytest
+
+import theano
+import theano.tensor as T
+from theano.tensor import nlinalg, slinalg
+
+RNG = np.random.RandomState(1234)
+DTYPES = ["float32", "float64"]
+MODES = [None, "DebugMode"]
+
+
+def tol(dtype):
+    return dict(rtol=2e-3, atol=2e-4) if dtype == "float32" else dict(rtol=1e-7, atol=1e-9)
+
+
+def spd(n, dtype, seed=0):
+    r = np.random.RandomState(seed).randn(n, n)
+    return (r.dot(r.T) + n * np.eye(n)).astype(dtype)
+
+
+def general(m, n, dtype, seed=1):
+    return np.random.RandomState(seed).randn(m, n).astype(dtype)
+
+
+def run(outputs, inputs, values, mode=None):
+    f = theano.function(inputs, outputs, mode=mode)
+    return f(*values)
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_inverse_det_pinv_values(dtype, mode):
+    x = T.matrix("x", dtype=dtype)
+    a = general(4, 4, dtype)
+    r = general(5, 3, dtype, seed=3)
+    y = T.matrix("y", dtype=dtype)
+    inv, det, pinv, pinv_r = run([nlinalg.matrix_inverse(x), nlinalg.det(x), nlinalg.pinv(x), nlinalg.pinv(y)],
+                                 [x, y], [a, r], mode)
+    for got in (inv, det, pinv, pinv_r):
+        assert got.dtype == dtype
+    np.testing.assert_allclose(inv, np.linalg.inv(a.astype("float64")), **tol(dtype))
+    np.testing.assert_allclose(det, np.linalg.det(a.astype("float64")), **tol(dtype))
+    np.testing.assert_allclose(pinv, np.linalg.pinv(a.astype("float64")), **tol(dtype))
+    np.testing.assert_allclose(pinv_r, np.linalg.pinv(r.astype("float64")), **tol(dtype))
+    assert det.shape == ()
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_eigh_and_eig(dtype):
+    x = T.matrix("x", dtype=dtype)
+    a = spd(5, dtype)
+    w, v = nlinalg.eigh(x)
+    wu, vu = nlinalg.eigh(x, "U")
+    ew, ev = nlinalg.eig(x)
+    # a lower triangle that differs from the upper one: eigh reads only the triangle it is told to
+    skew = a.copy()
+    skew[0, 4] += 3
+    got = run([w, v, wu, ew, ev], [x], [skew])
+    ref_l = np.linalg.eigh(skew.astype("float64"), "L")
+    ref_u = np.linalg.eigh(skew.astype("float64"), "U")
+    assert w.dtype == dtype and v.dtype == dtype
+    np.testing.assert_allclose(got[0], ref_l[0], **tol(dtype))
+    np.testing.assert_allclose(np.abs(got[1]), np.abs(ref_l[1]), **tol(dtype))
+    np.testing.assert_allclose(got[2], ref_u[0], **tol(dtype))
+    # eig of a symmetric matrix: real eigenvalues, unit eigenvectors with A v = w v
+    gw, gv = run([ew, ev], [x], [a])
+    np.testing.assert_allclose(np.sort(gw), np.linalg.eigvalsh(a.astype("float64")), **tol(dtype))
+    np.testing.assert_allclose(a.astype("float64").dot(gv), gv * gw, rtol=1e-3, atol=1e-3 if dtype == "float32" else 1e-9)
+    np.testing.assert_allclose(np.linalg.norm(gv, axis=0), np.ones(5), **tol(dtype))
+    assert str(w.owner.op) == "Eigh{UPLO='L'}" and str(ew.owner.op) == "Eig"
+
+
+def test_eig_nonsymmetric_real_parts():
+    x = T.dmatrix("x")
+    a = np.array([[0., -2., 1.], [2., 0., 0.5], [0., 0., 3.]])  # eigenvalues +-2i and 3
+    w, v = run(nlinalg.eig(x), [x], [a])
+    rw, rv = np.linalg.eig(a)
+    order, rorder = np.argsort(w + 0.1 * np.arange(3)), np.argsort(rw.real + 0.1 * np.arange(3))
+    np.testing.assert_allclose(w[order], rw.real[rorder], atol=1e-10)
+    # Theano casts numpy's complex eigenvectors to float: their real parts (geev normalisation)
+    for j in range(3):
+        k = int(np.argmin(np.abs(rw - (w[j] + 0j)) + np.abs(rw.imag - rw.imag[np.argmin(np.abs(rw.real - w[j]))])))
+        np.testing.assert_allclose(np.abs(v[:, j]), np.abs(rv[:, k].real), atol=1e-10)
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("shape", [(5, 3), (3, 5), (4, 4)])
+def test_svd_and_qr(dtype, shape):
+    x = T.matrix("x", dtype=dtype)
+    a = general(shape[0], shape[1], dtype)
+    m, n = shape
+    k = min(shape)
+    u, s, vt = nlinalg.svd(x)
+    ur, sr, vtr = nlinalg.svd(x, full_matrices=False)
+    s_only = nlinalg.svd(x, compute_uv=False)
+    q, r = nlinalg.qr(x)
+    qc, rc = nlinalg.qr(x, "complete")
+    r_only = nlinalg.qr(x, "r")
+    got = run([u, s, vt, ur, sr, vtr, s_only, q, r, qc, rc, r_only], [x], [a])
+    for g in got:
+        assert g.dtype == dtype
+    a64 = a.astype("float64")
+    nu, ns, nvt = np.linalg.svd(a64)
+    assert got[0].shape == (m, m) and got[2].shape == (n, n)
+    assert got[3].shape == (m, k) and got[5].shape == (k, n)
+    np.testing.assert_allclose(got[1], ns, **tol(dtype))
+    np.testing.assert_allclose(got[6], ns, **tol(dtype))
+    np.testing.assert_allclose((got[3] * got[4]).dot(got[5]), a64, **tol(dtype))
+    np.testing.assert_allclose(got[0].T.dot(got[0]), np.eye(m), atol=1e-4)
+    np.testing.assert_allclose(got[2].dot(got[2].T), np.eye(n), atol=1e-4)
+    nq, nr = np.linalg.qr(a64)
+    assert got[7].shape == nq.shape and got[8].shape == nr.shape
+    np.testing.assert_allclose(got[7].dot(got[8]), a64, **tol(dtype))
+    np.testing.assert_allclose(np.abs(got[8]), np.abs(nr), **tol(dtype))
+    np.testing.assert_allclose(np.triu(got[8]), got[8])
+    cq, cr = np.linalg.qr(a64, "complete")
+    assert got[9].shape == cq.shape and got[10].shape == cr.shape
+    np.testing.assert_allclose(got[9].dot(got[10]), a64, **tol(dtype))
+    np.testing.assert_allclose(got[9].T.dot(got[9]), np.eye(m), atol=1e-4)
+    np.testing.assert_allclose(np.abs(got[11]), np.abs(np.linalg.qr(a64, "r")), **tol(dtype))
+    assert str(u.owner.op) == "SVD{full_matrices=1, compute_uv=1}"
+    assert str(q.owner.op) == "QRFull{mode='reduced'}" and str(r_only.owner.op) == "QRIncomplete{mode='r'}"
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_cholesky_solve_values(dtype, mode):
+    A = T.matrix("A", dtype=dtype)
+    b = T.vector("b", dtype=dtype)
+    B = T.matrix("B", dtype=dtype)
+    a = spd(4, dtype)
+    bv = general(4, 1, dtype, seed=5)[:, 0]
+    bm = general(4, 2, dtype, seed=6)
+    low, up = np.tril(a), np.triu(a)
+    outs = [slinalg.cholesky(A), slinalg.Cholesky(lower=False)(A), slinalg.solve(A, b), slinalg.solve(A, B),
+            slinalg.solve_lower_triangular(A, B), slinalg.solve_upper_triangular(A, b), slinalg.solve_symmetric(A, B)]
+    got = run(outs, [A, b, B], [a, bv, bm], mode)
+    for g in got:
+        assert g.dtype == dtype
+    a64 = a.astype("float64")
+    L = np.linalg.cholesky(a64)
+    np.testing.assert_allclose(got[0], L, **tol(dtype))
+    np.testing.assert_allclose(got[1], L.T, **tol(dtype))
+    np.testing.assert_allclose(got[2], np.linalg.solve(a64, bv), **tol(dtype))
+    np.testing.assert_allclose(got[3], np.linalg.solve(a64, bm), **tol(dtype))
+    np.testing.assert_allclose(got[4], np.linalg.solve(low.astype("float64"), bm), **tol(dtype))
+    np.testing.assert_allclose(got[5], np.linalg.solve(up.astype("float64"), bv), **tol(dtype))
+    np.testing.assert_allclose(got[6], np.linalg.solve(a64, bm), **tol(dtype))
+    assert got[2].shape == (4,)
+
+
+def test_solve_dtypes_and_names():
+    assert slinalg.solve(T.fmatrix(), T.fvector()).dtype == "float32"
+    assert slinalg.solve(T.fmatrix(), T.dmatrix()).dtype == "float64"
+    assert slinalg.solve(T.imatrix(), T.ivector()).dtype == "float64"
+    assert nlinalg.eigh(T.imatrix())[0].dtype == "float64"
+    assert nlinalg.eigh(T.fmatrix())[0].dtype == "float32"
+    assert nlinalg.det(T.fmatrix()).dtype == "float32"
+    assert str(slinalg.solve) == "Solve{A_structure='general', lower=False, overwrite_A=False, overwrite_b=False}"
+    assert str(slinalg.solve_lower_triangular) == \
+        "Solve{A_structure='lower_triangular', lower=True, overwrite_A=False, overwrite_b=False}"
+    assert repr(slinalg.solve) == "Solve{('general', False, False, False)}"
+    assert str(slinalg.cholesky) == "Cholesky{lower=True, destructive=False, on_error='raise'}"
+    assert str(nlinalg.matrix_inverse) == "MatrixInverse" and str(nlinalg.det) == "Det"
+    assert str(nlinalg.pinv) == "MatrixPinv" and str(slinalg.expm) == "Expm"
+    node_op = slinalg.solve_upper_triangular(T.dmatrix(), T.dvector()).owner.op
+    assert isinstance(node_op, slinalg.Solve) and node_op.A_structure == "upper_triangular"
+    assert isinstance(nlinalg.eigh(T.dmatrix())[0].owner.op, nlinalg.Eigh)
+    assert nlinalg.Eigh("U") == nlinalg.Eigh("U") and nlinalg.Eigh("U") != nlinalg.Eigh("L")
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_eigvalsh_expm_kron_and_helpers(dtype):
+    A = T.matrix("A", dtype=dtype)
+    Bm = T.matrix("B", dtype=dtype)
+    a = spd(4, dtype, seed=2) / 4
+    bb = spd(4, dtype, seed=7) / 4
+    v = T.vector("v", dtype=dtype)
+    vec = general(3, 1, dtype)[:, 0]
+    outs = [slinalg.eigvalsh(A, None), slinalg.eigvalsh(A, Bm), slinalg.expm(A), slinalg.kron(A, Bm),
+            nlinalg.trace(A), nlinalg.diag(A), nlinalg.diag(v), nlinalg.matrix_dot(A, Bm, A),
+            nlinalg.norm(A, None), nlinalg.norm(v, 1), nlinalg.matrix_power(A, 3), nlinalg.tensorinv(A, 1)]
+    got = run(outs, [A, Bm, v], [a, bb, vec])
+    a64, b64 = a.astype("float64"), bb.astype("float64")
+    np.testing.assert_allclose(got[0], np.linalg.eigvalsh(a64), **tol(dtype))
+    # generalized: eigenvalues of L^-1 A L^-T with B = L L^T
+    L = np.linalg.cholesky(b64)
+    Li = np.linalg.inv(L)
+    np.testing.assert_allclose(got[1], np.linalg.eigvalsh(Li.dot(a64).dot(Li.T)), **tol(dtype))
+    w, V = np.linalg.eigh(a64)
+    np.testing.assert_allclose(got[2], (V * np.exp(w)).dot(V.T), **tol(dtype))
+    np.testing.assert_allclose(got[3], np.kron(a64, b64), **tol(dtype))
+    np.testing.assert_allclose(got[4], np.trace(a64), **tol(dtype))
+    np.testing.assert_allclose(got[5], np.diag(a64), **tol(dtype))
+    np.testing.assert_allclose(got[6], np.diag(vec), **tol(dtype))
+    np.testing.assert_allclose(got[7], a64.dot(b64).dot(a64), **tol(dtype))
+    np.testing.assert_allclose(got[8], np.linalg.norm(a64), **tol(dtype))
+    np.testing.assert_allclose(got[9], np.linalg.norm(vec.astype("float64"), 1), **tol(dtype))
+    np.testing.assert_allclose(got[10], np.linalg.matrix_power(a64, 3), **tol(dtype))
+    np.testing.assert_allclose(got[11], np.linalg.tensorinv(a64, 1), **tol(dtype))
+    for g in got:
+        assert g.dtype == dtype
+
+
+def test_expm_closed_form_rotation():
+    x = T.dmatrix("x")
+    t = 0.7
+    got = run(slinalg.expm(x), [x], [np.array([[0., -t], [t, 0.]])])
+    np.testing.assert_allclose(got, [[np.cos(t), -np.sin(t)], [np.sin(t), np.cos(t)]], atol=1e-12)
+
+
+def test_kron_vector_and_matrix():
+    a, b = T.dvector("a"), T.dmatrix("b")
+    av, bv = np.arange(1., 4.), np.arange(6.).reshape(2, 3)
+    got = run(slinalg.kron(a, b), [a, b], [av, bv])
+    # Theano 1.0's kron of a vector and a matrix is flat: the row-vector Kronecker product, flattened
+    np.testing.assert_allclose(got, np.kron(av[None, :], bv).flatten())
+    with pytest.raises(TypeError):
+        slinalg.kron(a, T.dvector())
+
+
+# ----------------------------------------------------------------------------- gradients
+
+def _verify(fun, pts):
+    theano.gradient.verify_grad(fun, pts, rng=np.random.RandomState(42), eps=1e-6, abs_tol=1e-5, rel_tol=1e-5)
+
+
+def test_grad_matrix_inverse_det_pinv():
+    a = general(3, 3, "float64") + 3 * np.eye(3)
+    _verify(nlinalg.matrix_inverse, [a])
+    _verify(nlinalg.det, [a])
+    _verify(nlinalg.pinv, [general(4, 3, "float64")])
+    _verify(lambda x: nlinalg.trace(x) + nlinalg.diag(x).sum() * 2, [a])
+
+
+def test_rop_matrix_inverse():
+    x, v = T.dmatrix("x"), T.dmatrix("v")
+    a = general(3, 3, "float64") + 3 * np.eye(3)
+    ev = general(3, 3, "float64", seed=9)
+    got = run(T.Rop(nlinalg.matrix_inverse(x), x, v), [x, v], [a, ev])
+    ai = np.linalg.inv(a)
+    np.testing.assert_allclose(got, -ai.dot(ev).dot(ai), rtol=1e-10)
+
+
+@pytest.mark.parametrize("uplo", ["L", "U"])
+def test_grad_eigh(uplo):
+    a = spd(4, "float64")
+    _verify(lambda x: nlinalg.eigh(x, uplo)[0], [a])
+    # eigenvectors are defined up to sign: a sign-invariant function of them
+    _verify(lambda x: (nlinalg.eigh(x, uplo)[1] ** 2)[0], [a])
+
+
+@pytest.mark.parametrize("lower", [True, False])
+def test_grad_cholesky(lower):
+    a = spd(4, "float64")
+    _verify(lambda x: slinalg.Cholesky(lower=lower)(x), [a])
+
+
+def test_cholesky_grad_op_matches_symbolic_gradient():
+    x = T.dmatrix("x")
+    a = spd(4, "float64")
+    gz = general(4, 4, "float64", seed=11)
+    L = slinalg.cholesky(x)
+    sym = theano.grad((L * gz).sum(), x)
+    smith = slinalg.CholeskyGrad()(x, L, gz)
+    s1, s2 = run([sym, smith], [x], [a])
+    # Smith's algorithm returns the lower-triangle gradient; the symbolic one too (1.0's L_op)
+    np.testing.assert_allclose(np.tril(s2), s1, rtol=1e-8, atol=1e-10)
+
+
+@pytest.mark.parametrize("structure", ["general", "lower_triangular", "upper_triangular", "symmetric"])
+def test_grad_solve(structure):
+    op = slinalg.Solve(A_structure=structure, lower=structure == "lower_triangular")
+    a = spd(4, "float64")
+    if structure == "lower_triangular":
+        a = np.tril(a)
+    elif structure == "upper_triangular":
+        a = np.triu(a)
+    _verify(op, [a, general(4, 2, "float64")])
+    _verify(op, [a, general(4, 1, "float64")[:, 0]])
+
+
+def test_grad_eigvalsh_and_expm():
+    a = spd(3, "float64", seed=3) / 3
+    b = spd(3, "float64", seed=4) / 3
+    _verify(lambda x, y: slinalg.eigvalsh(x, y), [a, b])
+    _verify(lambda x: slinalg.eigvalsh(x, None), [a])
+    _verify(slinalg.expm, [general(3, 3, "float64") / 2])
+
+
+def test_ops_without_gradient_say_so():
+    x = T.dmatrix("x")
+    with pytest.raises(Exception) as e:
+        theano.grad(nlinalg.svd(x, compute_uv=False).sum(), x)
+    assert "SVD" in str(e.value) and "not implemented" in str(e.value)
+
+
+# ----------------------------------------------------------------------------- bad input
+
+def test_bad_input():
+    with pytest.raises(AssertionError):
+        nlinalg.matrix_inverse(T.dvector())
+    with pytest.raises(AssertionError):
+        nlinalg.det(T.tensor3())
+    with pytest.raises(AssertionError):
+        slinalg.cholesky(T.dvector())
+    with pytest.raises(AssertionError):
+        slinalg.solve(T.dmatrix(), T.tensor3())
+    with pytest.raises(AssertionError, match="The input of svd function should be a matrix."):
+        nlinalg.svd(T.dvector())
+    with pytest.raises(ValueError, match="Invalid matrix structure argument"):
+        slinalg.Solve(A_structure="tridiagonal")
+    with pytest.raises(ValueError):
+        slinalg.Cholesky(on_error="ignore")
+    with pytest.raises(TypeError, match="AllocDiag only works on vectors"):
+        nlinalg.alloc_diag(T.dmatrix())
+    with pytest.raises(TypeError, match="diag requires vector or matrix argument"):
+        nlinalg.diag(T.tensor3())
+
+
+def test_runtime_errors():
+    x = T.dmatrix("x")
+    b = T.dvector("b")
+    nonsq = np.ones((2, 3))
+    singular = np.array([[1., 2.], [2., 4.]])
+    with pytest.raises(np.linalg.LinAlgError, match="Last 2 dimensions of the array must be square"):
+        theano.function([x], nlinalg.matrix_inverse(x))(nonsq)
+    with pytest.raises(np.linalg.LinAlgError, match="Singular matrix"):
+        theano.function([x], nlinalg.matrix_inverse(x))(singular)
+    with pytest.raises(np.linalg.LinAlgError, match="Last 2 dimensions"):
+        theano.function([x], nlinalg.det(x))(nonsq)
+    assert theano.function([x], nlinalg.det(x))(singular) == 0
+    with pytest.raises(np.linalg.LinAlgError, match="not positive definite"):
+        theano.function([x], slinalg.cholesky(x))(-np.eye(2))
+    assert np.isnan(theano.function([x], slinalg.Cholesky(on_error="nan")(x))(-np.eye(2))).all()
+    with pytest.raises(ValueError, match="expected square matrix"):
+        theano.function([x], slinalg.cholesky(x))(nonsq)
+    with pytest.raises(np.linalg.LinAlgError, match="Matrix is singular"):
+        theano.function([x, b], slinalg.solve(x, b))(singular, np.ones(2))
+    with pytest.raises(np.linalg.LinAlgError, match="singular matrix"):
+        theano.function([x, b], slinalg.solve_lower_triangular(x, b))(np.zeros((2, 2)), np.ones(2))
+    with pytest.raises(ValueError, match="incompatible dimensions"):
+        theano.function([x, b], slinalg.solve(x, b))(np.eye(2), np.ones(3))
