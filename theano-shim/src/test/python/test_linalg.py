@@ -77,15 +77,13 @@ def test_eigh_and_eig(dtype):
 
 def test_eig_nonsymmetric_real_parts():
     x = T.dmatrix("x")
-    a = np.array([[0., -2., 1.], [2., 0., 0.5], [0., 0., 3.]])  # eigenvalues +-2i and 3
+    # eigenvalues 1 +- i sqrt(6) and 2: numpy's eigenvectors are complex, Theano keeps their real parts
+    a = np.array([[1., -2., 0.], [3., 1., 0.], [0.5, 0., 2.]])
     w, v = run(nlinalg.eig(x), [x], [a])
     rw, rv = np.linalg.eig(a)
-    order, rorder = np.argsort(w + 0.1 * np.arange(3)), np.argsort(rw.real + 0.1 * np.arange(3))
+    order, rorder = np.lexsort((np.arange(3), w)), np.lexsort((rw.imag, rw.real))
     np.testing.assert_allclose(w[order], rw.real[rorder], atol=1e-10)
-    # Theano casts numpy's complex eigenvectors to float: their real parts (geev normalisation)
-    for j in range(3):
-        k = int(np.argmin(np.abs(rw - (w[j] + 0j)) + np.abs(rw.imag - rw.imag[np.argmin(np.abs(rw.real - w[j]))])))
-        np.testing.assert_allclose(np.abs(v[:, j]), np.abs(rv[:, k].real), atol=1e-10)
+    np.testing.assert_allclose(np.abs(v[:, order]), np.abs(rv.real[:, rorder]), atol=1e-10)
 
 
 @pytest.mark.parametrize("dtype", DTYPES)
@@ -346,3 +344,27 @@ def test_runtime_errors():
         theano.function([x, b], slinalg.solve_lower_triangular(x, b))(np.zeros((2, 2)), np.ones(2))
     with pytest.raises(ValueError, match="incompatible dimensions"):
         theano.function([x, b], slinalg.solve(x, b))(np.eye(2), np.ones(3))
+
+
+def test_lstsq_and_tensorsolve():
+    x, y, r = T.dmatrix("x"), T.dmatrix("y"), T.dscalar("r")
+    a = general(6, 3, "float64")
+    b = general(6, 2, "float64", seed=8)
+    outs = nlinalg.lstsq()(x, y, r)
+    assert [o.dtype for o in outs] == [theano.config.floatX, "float64", "int64", "float64"]
+    got = theano.function([x, y, r], outs)(a, b, -1)
+    ref = np.linalg.lstsq(a, b, rcond=-1)
+    for g, e in zip(got, ref):
+        np.testing.assert_allclose(g, e, rtol=1e-6)
+    # rank-deficient: no residuals, rank 2
+    deficient = np.hstack([a[:, :2], a[:, :1] + a[:, 1:2]])
+    got = theano.function([x, y, r], outs)(deficient, b, 1e-10)
+    assert got[2] == 2 and got[1].shape == (0,)
+    np.testing.assert_allclose(got[0], np.linalg.lstsq(deficient, b, rcond=1e-10)[0], rtol=1e-6, atol=1e-9)
+    A = T.TensorType("float64", (False,) * 3)("A")
+    av = np.random.RandomState(3).randn(2, 3, 6)
+    bv = np.random.RandomState(4).randn(2, 3)
+    np.testing.assert_allclose(theano.function([A, x], nlinalg.tensorsolve(A, x))(av, bv), np.linalg.tensorsolve(av, bv))
+    at = np.random.RandomState(5).randn(6, 2, 3)
+    np.testing.assert_allclose(theano.function([A, x], nlinalg.tensorsolve(A, x, axes=(0,)))(at, bv),
+                               np.linalg.tensorsolve(at, bv, axes=(0,)))

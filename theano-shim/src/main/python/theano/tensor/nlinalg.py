@@ -221,3 +221,28 @@ def norm(x, ord):
 def tensorinv(a, ind=2):
     """numpy.linalg.tensorinv: the inverse of a relative to tensordot(., ., ind)."""
     return TensorInv(ind)(a)
+
+
+class lstsq(_LinalgOp):
+    """lstsq()(x, y, rcond): numpy.linalg.lstsq's (solution, residuals, rank, singular values)."""
+
+    def __init__(self):
+        _EngineOp.__init__(self, _new("Lstsq"))
+
+
+register_engine_op_class("Lstsq", lstsq)
+
+
+class TensorSolve(_LinalgOp):
+    """numpy.linalg.tensorsolve."""
+
+    def __init__(self, axes=None):
+        _EngineOp.__init__(self, _new("TensorSolve", None if axes is None else E.jint_array([int(a) for a in axes])))
+
+
+register_engine_op_class("TensorSolve", TensorSolve)
+
+
+def tensorsolve(a, b, axes=None):
+    """numpy.linalg.tensorsolve: x with tensordot(a, x, x.ndim) == b (axes of a moved to the end first)."""
+    return TensorSolve(axes)(a, b)

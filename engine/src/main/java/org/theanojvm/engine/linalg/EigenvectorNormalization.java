@@ -32,8 +32,9 @@ public final class EigenvectorNormalization {
                     bi = im;
                 }
             }
-            double scale = Math.sqrt(norm) * Math.sqrt(best);
-            // multiply by conj(z_k) / (|z_k| * ||z||)
+            // multiply by conj(z_k) / (|z_k| * ||z||), keeping the sign of z_k's real part as geev's rotation
+            // (dlartg) does: a vector geev already normalised comes back unchanged
+            double scale = Math.sqrt(norm) * Math.sqrt(best) * (br < 0 ? -1 : 1);
             for (int i = 0; i < n; i++) {
                 double re = v[i * n + j], im = v[i * n + j + 1];
                 double nr = (re * br + im * bi) / scale;

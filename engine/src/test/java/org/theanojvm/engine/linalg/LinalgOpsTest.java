@@ -115,13 +115,14 @@ class LinalgOpsTest {
 
     @Test
     void gradientsMatchFiniteDifferences() {
-        NdArray a = m(SPD);
-        verifyGrad(in -> MatrixInverse.INSTANCE.call(in.get(0)), new NdArray[] {a}, 1);
-        verifyGrad(in -> Det.INSTANCE.call(in.get(0)), new NdArray[] {a}, 2);
+        NdArray a = m(SPD), general = m(3, 1, -1, 0.5, 2, 0.25, 1, -2, 4);
+        // a non-symmetric point: a gradient missing a transpose would pass on a symmetric one
+        verifyGrad(in -> MatrixInverse.INSTANCE.call(in.get(0)), new NdArray[] {general}, 1);
+        verifyGrad(in -> Det.INSTANCE.call(in.get(0)), new NdArray[] {general}, 2);
         verifyGrad(in -> new Cholesky(true, "raise").call(in.get(0)), new NdArray[] {a}, 3);
         verifyGrad(in -> new Eigh("L").callAll(in.get(0)).get(0), new NdArray[] {a}, 4);
         verifyGrad(in -> new Solve("general", false, false, false).call(in.get(0), in.get(1)),
-                new NdArray[] {a, NdArray.vector(1, -2, 0.5)}, 5);
+                new NdArray[] {general, NdArray.vector(1, -2, 0.5)}, 5);
         verifyGrad(in -> new Eigvalsh(true).call(in.get(0)), new NdArray[] {a}, 6);
         verifyGrad(in -> MatrixPinv.INSTANCE.call(in.get(0)), new NdArray[] {NdArray.fromDoubles(DType.FLOAT64, new long[] {3, 2}, 1, 2, 3, 4, 5, 7)}, 8);
     }
