@@ -368,3 +368,21 @@ def test_lstsq_and_tensorsolve():
     at = np.random.RandomState(5).randn(6, 2, 3)
     np.testing.assert_allclose(theano.function([A, x], nlinalg.tensorsolve(A, x, axes=(0,)))(at, bv),
                                np.linalg.tensorsolve(at, bv, axes=(0,)))
+
+
+def test_diag_ops_and_int_inputs():
+    x, v = T.dmatrix("x"), T.dvector("v")
+    assert isinstance(nlinalg.alloc_diag, nlinalg.AllocDiag) and isinstance(nlinalg.extract_diag, nlinalg.ExtractDiag)
+    d, a = nlinalg.extract_diag(x), nlinalg.alloc_diag(v)
+    got = theano.function([x, v], [d, a])(np.arange(6.).reshape(2, 3), np.array([1., 2.]))
+    np.testing.assert_allclose(got[0], [0., 4.])
+    np.testing.assert_allclose(got[1], np.diag([1., 2.]))
+    with pytest.raises(TypeError, match="ExtractDiag only works on matrices"):
+        nlinalg.extract_diag(v)
+    # Theano keeps an integer input's dtype (numpy's float result cast back), except where numpy's dtype is probed
+    m = T.imatrix("m")
+    assert nlinalg.matrix_inverse(m).dtype == "int32" and nlinalg.det(m).dtype == "int32"
+    got = theano.function([m], [nlinalg.det(m), nlinalg.eigh(m)[0]])(np.array([[2, 0], [0, 3]], dtype="int32"))
+    assert got[0] == 6 and got[1].dtype == "float64"
+    np.testing.assert_allclose(got[1], [2., 3.])
+    assert slinalg.imported_scipy

@@ -123,20 +123,40 @@ def matrix_dot(*args):
     return rval
 
 
-def alloc_diag(x):
-    """A square matrix with the vector x on its diagonal."""
-    x = as_tensor_variable(x)
-    if x.ndim != 1:
-        raise TypeError("AllocDiag only works on vectors", x)
-    return tensor.diag(x)
+class AllocDiag(_EngineOp):
+    """A square matrix with the given vector as its diagonal (the engine's AllocDiag, offset 0)."""
+
+    def __init__(self):
+        _EngineOp.__init__(self, _new_diag("AllocDiag", 0))
+
+    def make_node(self, _x):
+        x = as_tensor_variable(_x)
+        if x.type.ndim != 1:
+            raise TypeError("AllocDiag only works on vectors", _x)
+        return _EngineOp.make_node(self, x)
 
 
-def extract_diag(x):
-    """The diagonal of a matrix."""
-    x = as_tensor_variable(x)
-    if x.ndim != 2:
-        raise TypeError("ExtractDiag only works on matrices", x)
-    return tensor.diagonal(x)
+class ExtractDiag(_EngineOp):
+    """The diagonal of a matrix (the engine's ExtractDiag{offset=0, axis1=0, axis2=1}; always a copy)."""
+
+    def __init__(self, view=False):
+        _EngineOp.__init__(self, _new_diag("ExtractDiag", 0, 0, 1))
+        self.__dict__["view"] = view
+
+    def make_node(self, _x):
+        x = as_tensor_variable(_x)
+        if x.type.ndim != 2:
+            raise TypeError("ExtractDiag only works on matrices", _x)
+        return _EngineOp.make_node(self, x)
+
+
+def _new_diag(name, *args):
+    with E.errors():
+        return java.type("org.theanojvm.engine.ops.Diagonal$" + name)(*args)
+
+
+alloc_diag = AllocDiag()
+extract_diag = ExtractDiag()
 
 
 def diag(x):
