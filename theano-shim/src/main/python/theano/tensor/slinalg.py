@@ -1,11 +1,7 @@
 """theano.tensor.slinalg: Theano 1.0's SciPy-based linear algebra ops (no SciPy needed here: the
 engine's org.theanojvm.engine.linalg ops compute them with LAPACK or Hipparchus)."""
-import java
-
-from theano import _engine as E
 from theano.gof.op import _EngineOp, register_engine_op_class
 from theano.tensor import basic as tensor
-from theano.tensor.basic import as_tensor_variable
 from theano.tensor.nlinalg import _LinalgOp, _new
 
 # Theano 1.0 scripts test this before using the ops; here they never need SciPy.
