@@ -290,3 +290,16 @@ def test_special_functions_and_extra_ops_graphs_pickle():
     xv = np.array([0.5, 2.0, 1.5])
     for got, expected in zip(theano.function([loaded[0]], loaded[1:])(xv), theano.function([x], outs)(xv)):
         np.testing.assert_array_equal(got, expected)
+
+
+def test_linear_algebra_graphs_pickle():
+    from theano.tensor import nlinalg, slinalg
+    A = T.dmatrix("A")
+    b = T.dvector("b")
+    outs = [nlinalg.matrix_inverse(A), nlinalg.det(A), slinalg.cholesky(A.dot(A.T)), slinalg.solve(A, b),
+            nlinalg.svd(A)[1], slinalg.expm(A), T.grad(nlinalg.det(A) + slinalg.solve(A, b).sum(), A)]
+    loaded = roundtrip([A, b] + outs)
+    av = np.array([[2.0, 1.0], [0.5, 3.0]])
+    bv = np.array([1.0, 2.0])
+    for got, expected in zip(theano.function(loaded[:2], loaded[2:])(av, bv), theano.function([A, b], outs)(av, bv)):
+        np.testing.assert_array_equal(got, expected)
