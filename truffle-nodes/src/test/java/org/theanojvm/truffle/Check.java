@@ -45,7 +45,10 @@ final class Check {
 
     /** An argument the shim passes in a NumPy buffer: native memory, as NdArray.overAddress wraps it. */
     static NdArray nativeCopy(NdArray a) {
-        NdArray n = NdArray.overAddress(a.dtype(), a.shape(), java.lang.foreign.Arena.ofAuto().allocate(Math.max(1, a.nbytes()), 16).address());
+        // The global arena: an NdArray over a bare address does not keep its segment reachable, and an
+        // automatic arena's memory may then be freed by the GC while the test still reads it (a flaky
+        // failure with garbage values). Test arrays are small; they live until the JVM exits.
+        NdArray n = NdArray.overAddress(a.dtype(), a.shape(), java.lang.foreign.Arena.global().allocate(Math.max(1, a.nbytes()), 16).address());
         n.assign(a);
         return n;
     }
