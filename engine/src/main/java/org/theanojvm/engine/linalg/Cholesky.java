@@ -28,10 +28,7 @@ public final class Cholesky extends MatrixOp {
     }
 
     @Override
-    public Apply makeNode(List<Variable> inputs) {
-        Variable x = requireMatrix(inputs.get(0));
-        return new Apply(this, List.of(x), List.of(x.type()));
-    }
+    public Apply makeNode(List<Variable> inputs) { return sameTypeMatrixNode(inputs); }
 
     @Override
     public NdArray[] perform(Apply node, NdArray[] in) {

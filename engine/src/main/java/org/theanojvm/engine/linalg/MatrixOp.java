@@ -4,6 +4,7 @@ import java.util.List;
 import org.theanojvm.engine.errors.TheanoAssertionError;
 import org.theanojvm.engine.errors.TheanoNotImplementedError;
 import org.theanojvm.engine.errors.TheanoValueError;
+import org.theanojvm.engine.graph.Apply;
 import org.theanojvm.engine.graph.Op;
 import org.theanojvm.engine.graph.Variable;
 import org.theanojvm.engine.ndarray.NdArray;
@@ -30,6 +31,12 @@ abstract class MatrixOp extends Op {
     }
 
     static Variable requireMatrix(Variable x) { return requireNdim(x, 2, null); }
+
+    /** The node of an op taking one matrix and giving one of the same type (inverse, pinv, cholesky). */
+    Apply sameTypeMatrixNode(List<Variable> inputs) {
+        Variable x = requireMatrix(inputs.get(0));
+        return new Apply(this, List.of(x), List.of(x.type()));
+    }
 
     /** numpy.linalg's check: LinAlgError for a non-square matrix; returns n. */
     static int squareNumpy(NdArray a) {

@@ -165,9 +165,19 @@ public final class RewriteDB {
         if (olds.isEmpty()) return false;
         for (int i = 0; i < olds.size(); i++) {
             if (log != null) log.record(rewrite, olds.get(i).owner(), describe(news.get(i)));
+            keepCreationTrace(olds.get(i), news.get(i));
             fg.replace(olds.get(i), news.get(i));
         }
         return true;
+    }
+
+    /**
+     * The replacement inherits where the user created what it replaces (Theano's copy_stack_trace), so
+     * errors and NanGuardMode reports about a rewritten node still point at the user's line.
+     */
+    private static void keepCreationTrace(Variable old, Variable nw) {
+        Object trace = old.tag().get("trace");
+        if (trace != null && nw.tag().get("trace") == null) nw.tag().put("trace", trace);
     }
 
     private static String describe(Variable v) { return v.owner() != null ? v.owner().toString() : v.toString(); }
