@@ -148,18 +148,18 @@ class Function(object):
 
     def _input_slot(self, item):
         """Where f[item] lives: ('engine', index) for an input of the engine function, ('shared', var)
-        for an In(..., value=<shared>) input; item is an input's name, its variable or its position."""
+        for an In(..., value=<shared>) input; item is an input's name, its variable or its position
+        in the inputs as given to theano.function."""
         from theano.compile.io import SymbolicInput
-        engine_inputs = [i for i in self._spec["inputs"] if not any(i is self._spec["inputs"][p] for p, _, _ in self._shared_backed)]
-        for position, name, shared_var in self._shared_backed:
-            i = self._spec["inputs"][position]
-            if item == name or item is getattr(i, "variable", None) or item == position:
-                return "shared", shared_var
-        for k, i in enumerate(engine_inputs):
+        backed = {position: shared_var for position, _, shared_var in self._shared_backed}
+        engine_index = 0
+        for position, i in enumerate(self._spec["inputs"]):
             var = i.variable if isinstance(i, SymbolicInput) else i
             name = i.name if isinstance(i, SymbolicInput) else var.name
-            if (isinstance(item, str) and item == name) or item is var or (type(item) is int and item == k):
-                return "engine", k
+            if (isinstance(item, str) and item == name) or item is var or (type(item) is int and item == position):
+                return ("shared", backed[position]) if position in backed else ("engine", engine_index)
+            if position not in backed:
+                engine_index += 1
         raise TypeError("Unknown input or state: %s" % (item,))
 
     def __getitem__(self, item):

@@ -192,15 +192,11 @@ class _EngineOp(object):
 
     def __getstate__(self):
         from theano.gof import persistence
-        state = dict(self.__dict__)
-        state["_jop"] = persistence.engine_text(self._jop)
-        return state
+        return persistence.state_with_engine_text(self, "_jop")
 
     def __setstate__(self, state):
         from theano.gof import persistence
-        state = dict(state)
-        state["_jop"] = persistence.engine_object(state["_jop"])
-        self.__dict__.update(state)
+        persistence.restore_engine_attr(self, state, "_jop")
 
     def __str__(self):
         return str(self._jop.toString())

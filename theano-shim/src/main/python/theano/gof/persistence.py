@@ -44,9 +44,23 @@ def engine_object(text):
         return EngineSerialization.decode(text)
 
 
+def state_with_engine_text(obj, attr):
+    """obj's __dict__ for pickling, with the engine object in `attr` (an op's _jop, a type's _t) as text."""
+    state = dict(obj.__dict__)
+    state[attr] = engine_text(state[attr])
+    return state
+
+
+def restore_engine_attr(obj, state, attr):
+    """The inverse of state_with_engine_text: __dict__ from state, `attr` read back from its text."""
+    state = dict(state)
+    state[attr] = engine_object(state[attr])
+    obj.__dict__.update(state)
+
+
 def python_state(wrapper):
     """What a user or the shim stored on a Python wrapper (tag, attributes), minus per-process caches."""
-    return {k: v for k, v in wrapper.__dict__.items() if k not in ("_v", "_fn_cache", "_a", "_op")}
+    return {k: v for k, v in wrapper.__dict__.items() if k not in ("_v", "_fn_cache")}
 
 
 # ----------------------------------------------------------------------------- variables

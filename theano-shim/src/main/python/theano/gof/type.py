@@ -28,15 +28,11 @@ class Type(object2):
     def __getstate__(self):
         """The engine type travels as text (theano.gof.persistence); the rest of __dict__ as it is."""
         from theano.gof import persistence
-        state = dict(self.__dict__)
-        state["_t"] = persistence.engine_text(self._t)
-        return state
+        return persistence.state_with_engine_text(self, "_t")
 
     def __setstate__(self, state):
         from theano.gof import persistence
-        state = dict(state)
-        state["_t"] = persistence.engine_object(state["_t"])
-        self.__dict__.update(state)
+        persistence.restore_engine_attr(self, state, "_t")
 
 
 class _EngineType(Type):
