@@ -18,6 +18,7 @@ from theano.gof.graph import Variable
 
 JFunction = E.jtype("function.Function")
 JIn = E.jtype("function.In")
+JExecutors = E.jtype("function.Executors")
 
 
 class UnusedInputError(Exception):
@@ -372,17 +373,16 @@ def function_impl(inputs, outputs=None, mode=None, updates=None, givens=None, no
     from theano.compile import profiling
     profile = profiling._resolve(profile, name)
     observer = mode._node_observer()
-    Executors = E.jtype("function.Executors")
     try:
         if observer is not None:
-            Executors.setObserver(observer)
+            JExecutors.setObserver(observer)
         with E.errors(), (profiling.compiling(profile) if profile is not None else _no_profiling) as compiling:
             jfn = JFunction.compile(jins, E.jlist([o._v for o in out_vars]), jupdates, jgivens,
                                     allow_input_downcast, on_unused_input, name,
                                     mode._rewrite_config(), mode._engine_linker())
     finally:
         if observer is not None:
-            Executors.setObserver(None)
+            JExecutors.setObserver(None)
         for c, u in hidden:
             c._v.setDefaultUpdate(u)
     fn = Function(jfn, kind, output_keys, in_vars, out_vars, name)

@@ -76,17 +76,22 @@ def reduce_variable(var):
         # default_update (e.g. a random stream's next state) goes in the state: it may read var itself,
         # and pickle can only close that cycle once var exists
         state["_default_update"] = E.wrap(jv.defaultUpdate())
-        return (shared_variable, (type(var), _interned(engine_text(jv.type())), value, _str(jv.name()), bool(jv.strict()),
+        return (shared_variable, (type(var), _type_text(jv), value, _str(jv.name()), bool(jv.strict()),
                                   _bool_or_none(jv.allowDowncast())), state)
     if isinstance(var, Constant):
         # the data as engine text, not as a NumPy array: graphs hold many small constants, and making and
         # pickling an ndarray per constant costs far more on GraalPy than one Java call
-        return (constant, (type(var), _interned(engine_text(jv.type())), engine_text(jv.data()), _str(jv.name())),
+        return (constant, (type(var), _type_text(jv), engine_text(jv.data()), _str(jv.name())),
                 state)
     if jv.owner() is not None:
         from theano.gof.graph import Apply
         return (output_of, (Apply._wrap(jv.owner()), int(jv.index())), state)
-    return (input_variable, (type(var), _interned(engine_text(jv.type())), _str(jv.name())), state)
+    return (input_variable, (type(var), _type_text(jv), _str(jv.name())), state)
+
+
+def _type_text(jv):
+    """A variable's type as the pickle stores it (one EngineText per distinct type)."""
+    return _interned(engine_text(jv.type()))
 
 
 def _str(s):
@@ -95,13 +100,6 @@ def _str(s):
 
 def _bool_or_none(b):
     return None if b is None else bool(b)
-
-
-def _restore(wrapper, state):
-    default_update = state.pop("_default_update", None)
-    wrapper.__dict__.update(state)
-    if default_update is not None:
-        wrapper._v.setDefaultUpdate(default_update._v)
 
 
 def _fresh(cls, jv):
@@ -132,8 +130,12 @@ def output_of(node, index):
 
 
 def set_variable_state(var, state):
-    """Variable.__setstate__."""
-    _restore(var, dict(state))
+    """Variable.__setstate__: the Python attributes, and a shared variable's default update."""
+    state = dict(state)
+    default_update = state.pop("_default_update", None)
+    var.__dict__.update(state)
+    if default_update is not None:
+        var._v.setDefaultUpdate(default_update._v)
 
 
 # ----------------------------------------------------------------------------- nodes
@@ -150,7 +152,7 @@ def reduce_apply(node):
     else:
         op = _interned(engine_text(jop))
     outs = ja.outputs()
-    return (apply_node, (ancestors, op, node.inputs, [_interned(engine_text(o.type())) for o in outs],
+    return (apply_node, (ancestors, op, node.inputs, [_type_text(o) for o in outs],
                          [_str(o.name()) for o in outs], end))
 
 
