@@ -117,6 +117,56 @@ def test_division_of_numpy_integer_arrays_floors_like_python2_numpy(tmp_path):
     assert isinstance(ns["ints"], numpy.ndarray)
 
 
+def test_division_of_symbolic_integers_is_theano_python2_div(tmp_path):
+    """`M.shape[0] / 2` is an integer in a Python 2 Theano script (Theano's __div__, int_division)."""
+    numpy = pytest.importorskip("numpy")
+    ns, out = run(tmp_path, """
+        import numpy
+        import theano
+        import theano.tensor as T
+        M = T.dmatrix('M')
+        half = M.shape[0] / 2
+        top = M[:M.shape[0] / 2]
+        n = T.iscalar('n')
+        k = T.iscalar('k')
+        m = n
+        m /= k
+        x = T.dscalar('x')
+        f = theano.function([M, n, k, x], [top, half, n / k, 7 / k, m, x / 2, n / 2.0])
+        print half.dtype, (n / k).dtype, (x / 2).dtype, (n / 2.0).dtype
+        result = f(numpy.arange(10.0).reshape(5, 2), -7, 2, 3.0)
+    """)
+    assert out.split() == ["int64", "int32", "float64", "float64"]
+    top, half, quotient, rquotient, inplace, xhalf, nfloat = ns["result"]
+    assert top.tolist() == [[0.0, 1.0], [2.0, 3.0]]          # rows 0..(5 // 2)
+    assert int(half) == 2
+    # Theano's int_div floors negative quotients as Python's // does (Theano 1.0.5 gives -4 too).
+    assert int(quotient) == numpy.int32(-7) // numpy.int32(2) and quotient.dtype.kind == "i"
+    assert int(rquotient) == 3 and int(inplace) == -4
+    assert float(xhalf) == 1.5 and float(nfloat) == -3.5
+
+
+def test_symbolic_integer_division_follows_config_int_division(tmp_path):
+    pytest.importorskip("numpy")
+    import theano
+    saved = theano.config.int_division
+    try:
+        theano.config.int_division = "raise"
+        with pytest.raises(theano.tensor.basic.IntegerDivisionError):
+            run(tmp_path, """
+                import theano.tensor as T
+                T.iscalar('n') / 2
+            """)
+        theano.config.int_division = "floatX"
+        ns, _ = run(tmp_path, """
+            import theano.tensor as T
+            q = T.iscalar('n') / 2
+        """, name="prog2.py")
+        assert ns["q"].dtype == "float64"
+    finally:
+        theano.config.int_division = saved
+
+
 def test_dict_methods_and_builtins_return_lists(tmp_path):
     ns, _ = run(tmp_path, """
         d = {'a': 1}

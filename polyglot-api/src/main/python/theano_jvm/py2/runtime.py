@@ -2,9 +2,9 @@
 
 Python 2's `/` depends on the operand *types*, which only run time knows: integers floor, anything
 else divides truly. This is `past.utils.old_div` of the `future` project, extended to NumPy integer
-arrays and scalars, which Python 2's NumPy also floor-divided with `/`. Other objects (Theano
-variables among them) get `/`, i.e. their own `__truediv__` -- Theano's already decides between
-int_div and true_div by dtype, on Python 2 and 3 alike.
+arrays and scalars, which Python 2's NumPy also floor-divided with `/`. Objects that still define
+Python 2's `__div__`/`__rdiv__` (Theano variables: `M.shape[0] / 2` is int_div there, following
+config.int_division) get those, as Python 2's `/` called them; anything else gets `/`.
 """
 import numbers
 
@@ -20,12 +20,28 @@ def _integral(value):
             and getattr(dtype, "kind", None) in ("i", "u", "b"))
 
 
+def _python2_div(a, b):
+    """`a.__div__(b)`, else `b.__rdiv__(a)`, as Python 2 tried them; NotImplemented when neither."""
+    div = getattr(type(a), "__div__", None)
+    if div is not None:
+        result = div(a, b)
+        if result is not NotImplemented:
+            return result
+    rdiv = getattr(type(b), "__rdiv__", None)
+    if rdiv is not None and type(b) is not type(a):
+        return rdiv(b, a)
+    return NotImplemented
+
+
 def old_div(a, b):
     """`a / b` as Python 2 evaluates it without `from __future__ import division`."""
     if type(a) is int and type(b) is int:  # the common case, without the ABC checks
         return a // b
     if _integral(a) and _integral(b):
         return a // b
+    result = _python2_div(a, b)
+    if result is not NotImplemented:
+        return result
     return a / b
 
 
@@ -33,6 +49,12 @@ def old_idiv(a, b):
     """`a /= b` as Python 2 evaluates it: the new value of `a` (the same object when in place)."""
     if _integral(a) and _integral(b):
         a //= b
-    else:
+        return a
+    idiv = getattr(type(a), "__idiv__", None)
+    result = idiv(a, b) if idiv is not None else NotImplemented
+    if result is NotImplemented:
+        result = _python2_div(a, b)
+    if result is NotImplemented:
         a /= b
-    return a
+        return a
+    return result
