@@ -21,10 +21,6 @@ __all__ = ["Scalar", "ScalarOp", "upcast", "upgrade_to_float", "get_scalar_type"
            "complex64", "complex128", "Cast", "Composite", "wrap_scalar_op"]
 
 _builtin_bool = builtins.bool  # this module binds `bool` to Theano's Scalar('bool')
-_JScalarOp = E.jtype("ops.scalar.ScalarOp")
-# the engine classes declaring scalar-op constants
-_HOLDERS = ["org.theanojvm.engine.ops.scalar.ArithmeticOps", "org.theanojvm.engine.ops.scalar.TranscendentalOps",
-            "org.theanojvm.engine.ops.scalar.LogicOps", "org.theanojvm.engine.nnet.NNetScalarOps"]
 
 
 def upcast(dtype, *dtypes):
@@ -189,7 +185,7 @@ def wrap_scalar_op(jsop):
 
 def _export_constants():
     with E.errors():
-        constants = _JScalarOp.constants(*_HOLDERS)
+        constants = E.jtype("graph.OpRegistry").scalarOps()
     for jname in constants.keySet():
         name = str(jname)
         face = wrap_scalar_op(constants.get(jname))
