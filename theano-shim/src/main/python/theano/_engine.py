@@ -225,8 +225,10 @@ def wrap(jv):
         w = cls.__new__(cls)
         w._v = jv
         tag.put("py", w)
-        if new and jv.owner() is not None and tag.get("trace") is None:
-            _add_tag_trace(jv)  # where the user built this op output, for error messages (Theano's tag.trace)
+        if new and kind != "constant" and tag.get("trace") is None:
+            # where the user built this op output, input or shared variable, for error messages (Theano's
+            # tag.trace: "Backtrace when that variable is created"); Theano gives constants none
+            _add_tag_trace(jv)
     return w
 
 
@@ -364,10 +366,11 @@ def to_engine(x):
     raise TypeError("Cannot convert %r to TensorType" % (x,), type(x))
 
 
-def to_call_value(value):
+def to_call_value(value, dtype=None):
     """A call argument or shared value as the engine's filter takes it: ndarrays as NdArray (Theano's
     strict ndarray rules apply), anything else as a Literal built by numpy.asarray (lossless
-    conversion rules, Python floats allowed into floatX)."""
+    conversion rules, Python floats allowed into floatX). `dtype`, the target's when known, lets text
+    fail as in Theano, whose filter converts it with numpy (ValueError: could not convert string...)."""
     t = type(value)
     if t is numpy.ndarray:
         return marshal.to_ndarray(value)
@@ -383,6 +386,8 @@ def to_call_value(value):
         raise TypeError("Expected an array-like value, got a symbolic Variable (%s). Theano functions take "
                         "numeric values; use givens to substitute variables." % (value,))
     arr = numpy.asarray(value)
+    if arr.dtype.kind in "USV" and dtype is not None:
+        arr = numpy.asarray(value, dtype=dtype)  # NumPy's ValueError for text that is not a number
     if arr.dtype == object:
         raise TypeError("Cannot convert %r to a numeric array" % (value,))
     # Theano quotes the value in its error text; a huge list is summarised by NumPy instead

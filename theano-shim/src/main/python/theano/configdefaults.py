@@ -39,8 +39,18 @@ AddConfigVar("device", "Default device for computations: cpu, or cuda for the GP
              DeviceParam("cpu", allow_override=False))
 AddConfigVar("init_gpu_device", "Initialize the gpu device to use.", StrParam("", allow_override=False))
 AddConfigVar("force_device", "Raise an error if we can't use the specified device", BoolParam(False, allow_override=False))
-AddConfigVar("mode", "Default compilation mode",
-             EnumStr("Mode", "DebugMode", "FAST_RUN", "NanGuardMode", "FAST_COMPILE", "DEBUG_MODE"))
+def filter_mode(val):
+    """Theano's filter for config.mode: a mode name, or a Mode instance once theano.Mode exists."""
+    if val in ("Mode", "DebugMode", "FAST_RUN", "NanGuardMode", "FAST_COMPILE", "DEBUG_MODE"):
+        return val
+    import theano  # config is read while theano is still importing: theano.Mode may not exist yet
+    if hasattr(theano, "Mode") and isinstance(val, theano.Mode):
+        return val
+    raise ValueError("Expected one of those string 'Mode', 'DebugMode', 'FAST_RUN', 'NanGuardMode', 'FAST_COMPILE', "
+                     "'DEBUG_MODE' or an instance of Mode.")
+
+
+AddConfigVar("mode", "Default compilation mode", ConfigParam("Mode", filter_mode))
 AddConfigVar("linker", "Default linker used if the theano flags mode is Mode",
              EnumStr("cvm", "c|py", "py", "c", "c|py_nogc", "vm", "vm_nogc", "cvm_nogc"))
 AddConfigVar("optimizer", "Default optimizer. If not None, will use this optimizer with the Mode",

@@ -43,6 +43,17 @@ class Function(object):
         self.profile = None
         self._staging = E.marshal.ArgumentStaging()
 
+    def _argument_value(self, i, a):
+        """A positional argument that is not an ndarray, converted in Python (text, lists): a failure
+        gets Theano's "Bad input argument ... at index i" lead-in as the engine's own filter errors do."""
+        try:
+            target = self.maker.inputs[i] if i < len(self.maker.inputs) else None
+            return E.to_call_value(a, getattr(getattr(target, "variable", target), "dtype", None))
+        except (TypeError, ValueError) as e:
+            if len(e.args) == 1:
+                e.args = (str(self._f.badInputPrefix(i)) + str(e.args[0]),)
+            raise
+
     def __call__(self, *args, **kwargs):
         if self.profile is not None:  # profile=True: theano.compile.profiling times the whole call
             return self.profile._call(self._run, args, kwargs)
@@ -62,7 +73,10 @@ class Function(object):
                 jargs = E.ArrayList()
                 for i, a in enumerate(args):
                     # positional ndarrays go through the function's reusable buffers (marshal.ArgumentStaging)
-                    jargs.add(staging.to_ndarray(i, a) if staging is not None and type(a) is numpy.ndarray else E.to_call_value(a))
+                    if staging is not None and type(a) is numpy.ndarray:
+                        jargs.add(staging.to_ndarray(i, a))
+                    else:
+                        jargs.add(self._argument_value(i, a))
                 jkw = E.HashMap()
                 for k, v in kwargs.items():
                     jkw.put(k, E.to_call_value(v))

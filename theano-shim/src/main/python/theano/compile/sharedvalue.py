@@ -27,9 +27,15 @@ class SharedVariable(Variable):
             return E.to_numpy(self._v.getValue(True))
 
     def set_value(self, new_value, borrow=False):
-        """Stores new_value (an ndarray, list or number, filtered through the type like a call argument)."""
-        with E.errors():
-            self._v.setValue(E.to_call_value(new_value), True)
+        """Stores new_value (an ndarray, list or number, filtered through the type like a call argument).
+        A value the type refuses leaves the variable as it was, and the error names the container as
+        Theano's Container does (a last argument 'Container name "W"')."""
+        try:
+            with E.errors():
+                self._v.setValue(E.to_call_value(new_value, getattr(self.type, "dtype", None)), True)
+        except Exception as e:
+            e.args = e.args + ('Container name "%s"' % (self.name,),)
+            raise
 
     def zero(self, borrow=False):
         self.set_value(numpy.zeros_like(self.get_value()), borrow=borrow)

@@ -113,12 +113,20 @@ def _skipped(filename, skips):
     return found
 
 
+def _is_launcher(code):
+    """The bin/theano-jvm launcher's frame that runs the user's script: nothing from there outwards is
+    the user's (CPython's traces start at the script, and so do these)."""
+    return code.co_name == "main" and code.co_filename.endswith(("theano_jvm/run.py", "theano_jvm\\run.py"))
+
+
 def _user_frames(f, limit, skips):
     """(code, lineno) of up to `limit` frames from f outwards, after the innermost ones whose file
     contains one of `skips` (Theano's own code, unless a test): Theano's rule."""
     frames = []
     while f is not None and (limit is None or len(frames) < limit):
         code = f.f_code
+        if _is_launcher(code):
+            break
         if frames or not skips or not _skipped(code.co_filename, skips):
             frames.append((code, f.f_lineno))
         f = f.f_back

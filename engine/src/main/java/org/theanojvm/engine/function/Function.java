@@ -203,8 +203,8 @@ public final class Function {
         List<Variable> fgInputs = new ArrayList<>();
         for (In in : ins) fgInputs.add(in.variable());
         fgInputs.addAll(sharedVars);
-        FunctionGraph fg = new FunctionGraph(fgInputs, cloned);
-        // ---- unused inputs
+        // ---- unused inputs, checked before the graph is built, as Theano does: an input that is not a
+        // leaf of the outputs (theano.function([x + 1], ...)) is reported as unused, not as x missing
         String policy = onUnusedInput != null ? onUnusedInput : Config.onUnusedInput();
         Set<Variable> used = Collections.newSetFromMap(new IdentityHashMap<>());
         used.addAll(Graphs.ancestors(cloned, null));
@@ -220,6 +220,7 @@ public final class Function {
             org.theanojvm.engine.gradient.Gradient.warningSink.accept(msg + "To make this warning into an error, you can pass the parameter "
                     + "on_unused_input='raise' to theano.function. To disable it completely, use on_unused_input='ignore'.");
         }
+        FunctionGraph fg = new FunctionGraph(fgInputs, cloned);
         // ---- defaults
         Object[] defaults = new Object[ins.size()];
         for (int i = 0; i < ins.size(); i++) {
@@ -284,7 +285,7 @@ public final class Function {
         for (var e : kwargs.entrySet()) {
             int idx = -1;
             for (int i = 0; i < n; i++) if (e.getKey().equals(inputs.get(i).name())) idx = i;
-            if (idx < 0) throw new TheanoTypeError("Unknown input or state: " + e.getKey());
+            if (idx < 0) throw new TheanoTypeError("Unknown input or state: " + e.getKey() + ". " + describeInputsByName());
             if (provided[idx]) throw new TheanoTypeError("Multiple values for input: " + e.getKey());
             given[idx] = e.getValue();
             provided[idx] = true;
@@ -300,8 +301,7 @@ public final class Function {
             try {
                 values.add(in.variable().tensorType().filter(toValue(given[i]), in.strict(), in.allowDowncast()));
             } catch (TheanoException e) {
-                String prefix = "Bad input argument to theano function" + (name != null ? " with name \"" + name + "\"" : "") + " at index " + i
-                        + " (0-based). " + Traces.variableTraceString(in.variable());
+                String prefix = badInputPrefix(i);
                 List<Object> a = new ArrayList<>(e.pythonArgs());
                 if (a.size() == 1) a.set(0, prefix + a.get(0));
                 else a.add(0, prefix);
@@ -323,6 +323,44 @@ public final class Function {
         for (int k = 0; k < newState.length; k++) defaults[inputUpdateIdx.get(k)] = newState[k];
         return out;
     }
+
+    /**
+     * Theano's lead-in of an error about the value given for input i: which function, which input, and
+     * where the user created that input (its creation trace), before the type's own message.
+     */
+    public String badInputPrefix(int i) {
+        return "Bad input argument to theano function" + (name != null ? " with name \"" + name + "\"" : "") + " at index " + i
+                + " (0-based). " + Traces.variableTraceString(inputs.get(i).variable());
+    }
+
+    /**
+     * Which inputs a keyword argument can name, in Theano's words (function_module.get_info_on_inputs):
+     * the explicit inputs then the shared variables, which Theano counts as implicit inputs.
+     */
+    private String describeInputsByName() {
+        List<String> named = new ArrayList<>();
+        int unnamed = 0;
+        List<String> names = new ArrayList<>();
+        for (In in : inputs) names.add(in.name());
+        for (SharedVariable sv : shared) names.add(sv.name());
+        for (String inputName : names) {
+            if (inputName == null) unnamed++;
+            else named.add(inputName);
+        }
+        if (named.isEmpty()) {
+            if (unnamed == 0) return "The function is supposed to have no input.";
+            if (unnamed == 1) return "The function has a single input variable which has no name, and thus cannot be assigned "
+                    + "through a keyword argument (use 'name=...' in a Variable's constructor to give it a name).";
+            return "The function has " + unnamed + " inputs, but none of them is named, and thus they cannot be assigned through "
+                    + "keyword arguments (use 'name=...' in a Variable's constructor to give it a name).";
+        }
+        String namedPart = "The function has " + named.size() + " named input" + plural(named.size()) + " (" + String.join(", ", named) + ")";
+        if (unnamed == 0) return namedPart + ".";
+        return namedPart + ", and " + unnamed + " unnamed input" + plural(unnamed) + " which thus cannot be accessed through keyword argument"
+                + plural(unnamed) + " (use 'name=...' in a variable's constructor to give it a name).";
+    }
+
+    private static String plural(int n) { return n > 1 ? "s" : ""; }
 
     /**
      * An update's new value that no one else can see: the executor's result itself when its memory

@@ -37,7 +37,7 @@ public final class ReferenceExecutor {
             Apply node = order.get(n);
             NdArray[] ins = new NdArray[node.inputs().size()];
             for (int k = 0; k < ins.length; k++) ins[k] = valueOf(node.inputs().get(k), storage);
-            if (observer != null) observer.before(n, node, ins);
+            if (observer != null) observe(observer, true, fg, node, n, ins, null);
             NdArray[] outs;
             try {
                 outs = node.op().perform(node, ins);
@@ -55,11 +55,27 @@ public final class ReferenceExecutor {
                 }
                 storage.put(ov, v);
             }
-            if (observer != null) observer.after(n, node, ins, outs);
+            if (observer != null) observe(observer, false, fg, node, n, ins, outs);
         }
         NdArray[] r = new NdArray[fg.outputs().size()];
         for (int i = 0; i < r.length; i++) r[i] = valueOf(fg.outputs().get(i), storage);
         return r;
+    }
+
+    /**
+     * Shows a node's values to the observer. What it raises (NanGuardMode's "NaN detected", a
+     * MonitorMode callback's error) gets the node's context, as Theano's VM adds to errors from its
+     * per-node callbacks.
+     */
+    private static void observe(NodeObserver observer, boolean beforeNode, FunctionGraph fg, Apply node, int index, NdArray[] ins,
+            NdArray[] outs) {
+        try {
+            if (beforeNode) observer.before(index, node, ins);
+            else observer.after(index, node, ins, outs);
+        } catch (TheanoException e) {
+            if (e.getMessage() != null && e.getMessage().contains("Apply node that caused the error")) throw e;
+            throw withOpContext(e.pythonExceptionType(), e.getMessage(), e, fg, node, index, ins);
+        }
     }
 
     private static NdArray valueOf(Variable v, Map<Variable, NdArray> storage) {
