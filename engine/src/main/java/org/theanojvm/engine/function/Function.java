@@ -32,6 +32,10 @@ import org.theanojvm.engine.types.TensorType;
  * extra outputs of one {@link FunctionGraph}. A call filters the arguments through the input types,
  * runs the {@link Executor} chosen for the mode ({@link Executors}), returns fresh output arrays (never aliasing inputs, constants or
  * shared storage), and only then stores all updates, so a failing call changes no shared variable.
+ *
+ * <p>From Java: {@link #builder()} takes theano.function's keyword arguments one method each;
+ * {@link #call(Object...)} takes {@link NdArray}s (see {@link NdArray#wrap(double[], long...)} for Java
+ * arrays without a copy), Java numbers, or {@code double[]}/{@code float[]}/{@code int[]}/{@code long[]}.
  */
 public final class Function {
     private final String name;
@@ -59,8 +63,10 @@ public final class Function {
         this.defaults = defaults;
     }
 
+    /** The name given at compile time (Theano's {@code name=}), or null. */
     public String name() { return name; }
 
+    /** The explicit inputs, in argument order. */
     public List<In> inputs() { return Collections.unmodifiableList(inputs); }
 
     /** The optimized graph the executor runs (print it with debugprint / PP). */
@@ -74,6 +80,7 @@ public final class Function {
     /** The executor running this function ("reference", "truffle", ...). */
     public Executor executor() { return executor; }
 
+    /** How many arrays a call returns. */
     public int outputCount() { return nOutputs; }
 
     /**
@@ -87,6 +94,17 @@ public final class Function {
             pairs.add(new Variable[] {fgraph.outputs().get(nOutputs + updateTargets.size() + k), fgraph.inputs().get(inputUpdateIdx.get(k))});
         }
         return pairs;
+    }
+
+    /** A {@link FunctionBuilder}: theano.function's keyword arguments as methods, ending in {@code compile()}. */
+    public static FunctionBuilder builder() { return new FunctionBuilder(); }
+
+    /**
+     * theano.function(inputs, outputs, updates=updates): {@code updates} maps each shared variable to the
+     * expression of its new value, stored after every call (in the map's iteration order).
+     */
+    public static Function compile(List<Variable> inputs, List<Variable> outputs, Map<? extends SharedVariable, ? extends Variable> updates) {
+        return builder().inputs(inputs.toArray(Variable[]::new)).outputs(outputs.toArray(Variable[]::new)).updates(updates).compile();
     }
 
     /** Shortcut: theano.function(inputs, outputs) with defaults. */
@@ -406,6 +424,10 @@ public final class Function {
         if (o instanceof Double || o instanceof Float) return org.theanojvm.engine.types.Literal.of(((Number) o).doubleValue());
         if (o instanceof Number num) return org.theanojvm.engine.types.Literal.of(num.longValue());
         if (o instanceof double[] d) return org.theanojvm.engine.types.Literal.of(d);
+        // other primitive arrays keep their dtype (as a NumPy array of it would), read in place
+        if (o instanceof float[] f) return NdArray.wrap(f);
+        if (o instanceof int[] i) return NdArray.wrap(i);
+        if (o instanceof long[] l) return NdArray.wrap(l);
         throw new TheanoTypeError("Unsupported argument type: " + o);
     }
 

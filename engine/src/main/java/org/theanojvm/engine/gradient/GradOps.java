@@ -34,6 +34,7 @@ public final class GradOps {
         public String toString() { return getClass().getSimpleName(); }
     }
 
+    /** theano.gradient.zero_grad: the identity whose gradient is zero. */
     public static final class ZeroGrad extends ViewOp {
         @Override
         public List<Variable> grad(List<Variable> inputs, List<Variable> g) { return List.of(T.zerosLike(g.get(0))); }
@@ -44,6 +45,7 @@ public final class GradOps {
         }
     }
 
+    /** theano.gradient.disconnected_grad: the identity whose input is disconnected from the cost. */
     public static final class DisconnectedGrad extends ViewOp {
         @Override
         public boolean[][] connectionPattern(Apply node) { return new boolean[][] {{false}}; }
@@ -52,6 +54,7 @@ public final class GradOps {
         public List<Variable> grad(List<Variable> inputs, List<Variable> g) { return List.of(DisconnectedType.make()); }
     }
 
+    /** theano.gradient.consider_constant (deprecated in Theano for zero_grad): the identity with a zero gradient. */
     public static final class ConsiderConstant extends ViewOp {
         @Override
         public List<Variable> grad(List<Variable> inputs, List<Variable> g) { return List.of(T.zerosLike(g.get(0))); }

@@ -111,6 +111,33 @@ public final class NdArray implements java.io.Serializable {
     public static NdArray scalar(double v) { return scalar(DType.FLOAT64, v); }
 
     /**
+     * A float64 array over the caller's {@code double[]}, not copied: C order, shape {@code shape} (none:
+     * a vector of all of it). Writes through either side are seen by the other, so a Java program can
+     * hand its data to a compiled function without a copy (a function never writes its arguments).
+     */
+    public static NdArray wrap(double[] data, long... shape) { return over(DType.FLOAT64, MemorySegment.ofArray(data), data.length, shape); }
+
+    /** As {@link #wrap(double[], long...)}: a float32 array over the caller's {@code float[]}. */
+    public static NdArray wrap(float[] data, long... shape) { return over(DType.FLOAT32, MemorySegment.ofArray(data), data.length, shape); }
+
+    /** As {@link #wrap(double[], long...)}: an int32 array over the caller's {@code int[]}. */
+    public static NdArray wrap(int[] data, long... shape) { return over(DType.INT32, MemorySegment.ofArray(data), data.length, shape); }
+
+    /** As {@link #wrap(double[], long...)}: an int64 array over the caller's {@code long[]}. */
+    public static NdArray wrap(long[] data, long... shape) { return over(DType.INT64, MemorySegment.ofArray(data), data.length, shape); }
+
+    private static NdArray over(DType dtype, MemorySegment seg, int length, long[] shape) {
+        long[] s = shape.length == 0 ? new long[] {length} : shape;
+        for (long d : s) {
+            if (d < 0) throw new TheanoValueError("negative dimensions are not allowed");
+        }
+        if (Strided.size(s) != length) {
+            throw new TheanoValueError("cannot reshape array of size " + length + " into shape " + shapeString(s));
+        }
+        return new NdArray(dtype, s, cStrides(s, dtype.itemsize()), 0, seg);
+    }
+
+    /**
      * Copies a C-contiguous buffer (e.g. a NumPy array's data, by address) into a new heap array:
      * one bulk copy, no per-element work.
      */
@@ -395,6 +422,19 @@ public final class NdArray implements java.io.Serializable {
         double[] out = new double[n];
         int[] k = {0};
         Strided.forEach(new NdArray[] {this}, off -> out[k[0]++] = readDouble(off[0]));
+        return out;
+    }
+
+    /** Elements in C order as floats (float32 C-contiguous arrays in one bulk copy; others rounded from double). */
+    public float[] toFloatArray() {
+        int n = (int) size();
+        float[] out = new float[n];
+        if (isCContiguous() && dtype == DType.FLOAT32) {
+            MemorySegment.copy(seg, F32, offset, out, 0, n);
+            return out;
+        }
+        double[] d = toDoubleArray();
+        for (int i = 0; i < n; i++) out[i] = (float) d[i];
         return out;
     }
 

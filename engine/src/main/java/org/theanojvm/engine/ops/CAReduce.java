@@ -23,6 +23,7 @@ import org.theanojvm.engine.types.TensorType;
  * {@code Sum{acc_dtype=float64}} or {@code Sum{axis=[0], acc_dtype=float64}}.
  */
 public final class CAReduce extends Op {
+    /** The reduction this op computes (Theano's scalar op of the CAReduce). */
     public enum Kind { SUM, PROD, MAX, MIN, ANY, ALL }
 
     private final Kind kind;

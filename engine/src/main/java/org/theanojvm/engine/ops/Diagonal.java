@@ -19,6 +19,7 @@ import org.theanojvm.engine.types.TensorType;
 public final class Diagonal {
     private Diagonal() {}
 
+    /** Theano's ExtractDiag: the diagonal at {@code offset} of the plane of {@code axis1} and {@code axis2}. */
     public static final class ExtractDiag extends Op {
         private final long offset;
         private final int axis1, axis2;
@@ -98,6 +99,7 @@ public final class Diagonal {
         public String toString() { return "ExtractDiag{offset=" + offset + ", axis1=" + axis1 + ", axis2=" + axis2 + ", view=False}"; }
     }
 
+    /** Theano's AllocDiag: a square matrix with a vector on the diagonal at {@code offset}, zeros elsewhere. */
     public static final class AllocDiag extends Op {
         private final long offset;
 

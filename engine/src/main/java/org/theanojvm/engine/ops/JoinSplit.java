@@ -27,6 +27,7 @@ public final class JoinSplit {
         return axis instanceof Constant c ? c.data().itemLong() : null;
     }
 
+    /** Theano's Join: tensors concatenated along an axis given as the first (symbolic) input. */
     public static final class Join extends Op {
         public static final Join INSTANCE = new Join();
 
@@ -128,6 +129,7 @@ public final class JoinSplit {
         public String toString() { return "Join"; }
     }
 
+    /** Theano's Split: one tensor cut along an axis into {@code lenSplits} parts of given sizes. */
     public static final class Split extends Op {
         private final int lenSplits;
 

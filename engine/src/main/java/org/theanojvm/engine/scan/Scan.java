@@ -27,6 +27,7 @@ public final class Scan {
         StepResult apply(List<Variable> args);
     }
 
+    /** What a step function returns: its outputs, an optional {@code until} condition and updates of shared variables. */
     public record StepResult(List<Variable> outputs, Variable until, List<Variable[]> updates) {}
 
     /** A sequences entry with taps: {@code dict(input=x, taps=[...])}. */

@@ -435,6 +435,9 @@ public final class T {
         return argmax(neg(v), axes, keepdims);
     }
 
+    /** T.mean(x): the mean of all elements. */
+    public static Variable mean(Object x) { return mean(x, null, false, null, null); }
+
     /**
      * T.mean as Theano 1.0 builds it: sum, then true_div by each reduced dimension of shape(x) cast to
      * float64 (float32 for float16/float32 sums); the result is named "mean".

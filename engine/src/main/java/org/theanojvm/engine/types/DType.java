@@ -24,6 +24,7 @@ public enum DType {
     COMPLEX64("complex64", 8, Kind.COMPLEX),
     COMPLEX128("complex128", 16, Kind.COMPLEX);
 
+    /** NumPy's dtype kinds, the classes upcasting and casting rules distinguish. */
     public enum Kind { BOOL, SIGNED, UNSIGNED, FLOAT, COMPLEX }
 
     private final String npName;

@@ -17,6 +17,7 @@ public final class BlasOperand {
         public int transFlag(boolean alsoTranspose) { return transposed ^ alsoTranspose ? OpenBlas.TRANS : OpenBlas.NO_TRANS; }
     }
 
+    /** A vector as BLAS takes it: the memory of its first element and the increment between elements. */
     public record Vector(MemorySegment data, int inc) {}
 
     public static Matrix matrix(NdArray a) {

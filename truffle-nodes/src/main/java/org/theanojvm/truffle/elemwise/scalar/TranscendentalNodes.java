@@ -10,15 +10,21 @@ import org.theanojvm.engine.ops.scalar.TranscendentalOps;
 public final class TranscendentalNodes {
     private TranscendentalNodes() {}
 
+    /** Scalar node computing exp(x). */
+
     public static final class Exp extends UnaryNode {
         public Exp(ScalarNode x) { super(x); }
         @Override protected double apply(double v) { return Math.exp(v); }
     }
 
+    /** Scalar node computing log(x). */
+
     public static final class Log extends UnaryNode {
         public Log(ScalarNode x) { super(x); }
         @Override protected double apply(double v) { return Math.log(v); }
     }
+
+    /** Scalar node computing sqrt(x). */
 
     public static final class Sqrt extends UnaryNode {
         public Sqrt(ScalarNode x) { super(x); }
