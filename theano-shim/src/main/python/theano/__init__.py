@@ -11,7 +11,7 @@ from theano.configdefaults import config  # noqa: E402  (reads THEANO_FLAGS firs
 from theano import _engine  # noqa: E402
 
 from theano import gof  # noqa: E402
-from theano.gof import Apply, Constant, Op, Type, Variable, graph  # noqa: E402
+from theano.gof import Apply, Constant, JavaOp, Op, Type, Variable, graph  # noqa: E402
 from theano.gof.graph import clone as _graph_clone  # noqa: E402
 from theano import compile  # noqa: E402
 from theano.compile import (FAST_COMPILE, FAST_RUN, Mode, In, Out, Param, SharedVariable, function,  # noqa: E402

@@ -230,6 +230,72 @@ class _EngineOp(object):
         return outs[0] if len(outs) == 1 else outs
 
 
+class JavaOp(_EngineOp, Op):
+    """A theano.Op implemented in Java: any subclass of org.theanojvm.engine.graph.Op.
+
+    ``JavaOp("com.example.Huber", 1.0)`` instantiates the Java class with those constructor arguments
+    (it must be on the class path: the JVM's, or added with ``java.add_to_classpath``);
+    ``JavaOp(java.type("com.example.Huber"), 1.0)`` takes the class itself, ``JavaOp(instance)`` an op
+    already made. The op is the engine's own: graphs hold it as they hold built-in ops, the engine
+    differentiates it through its Java ``grad``/``L_op`` and the executors call its Java ``perform``
+    with no Python in between. The Python methods here (make_node, grad, perform, ...) are Theano's op
+    protocol for code that calls them directly.
+    """
+
+    def __init__(self, op, *args):
+        _EngineOp.__init__(self, _java_op_instance(op, args))
+
+    def grad(self, inputs, output_grads):
+        with E.errors():
+            terms = self._jop.grad(E.jlist([E.to_engine(i) for i in inputs]), E.jlist([E.to_engine(g) for g in output_grads]))
+        return [None if t is None else E.wrap(t) for t in terms]
+
+    def L_op(self, inputs, outputs, output_grads):
+        with E.errors():
+            terms = self._jop.lOp(E.jlist([E.to_engine(i) for i in inputs]), E.jlist([E.to_engine(o) for o in outputs]),
+                                  E.jlist([E.to_engine(g) for g in output_grads]))
+        return [None if t is None else E.wrap(t) for t in terms]
+
+    def R_op(self, inputs, eval_points):
+        with E.errors():
+            terms = self._jop.rOp(E.jlist([E.to_engine(i) for i in inputs]),
+                                  E.jlist([None if p is None else E.to_engine(p) for p in eval_points]))
+        return [None if t is None else E.wrap(t) for t in terms]
+
+    def connection_pattern(self, node):
+        with E.errors():
+            pattern = self._jop.connectionPattern(node._a)
+        return [[bool(c) for c in row] for row in pattern]
+
+    def perform(self, node, inputs, output_storage, params=None):
+        arrays = _NdArrays(len(inputs))
+        for i, a in enumerate(inputs):
+            arrays[i] = E.marshal.to_ndarray(a)
+        with E.errors():
+            outs = self._jop.perform(node._a, arrays)
+        for cell, out in zip(output_storage, outs):
+            cell[0] = E.to_numpy(out)
+
+
+def _java_op_instance(op, args):
+    """The engine op JavaOp's arguments name: a class name or Java class with constructor arguments, or an op."""
+    import java
+    if isinstance(op, str):
+        with E.errors():
+            op = java.type(op)
+    if java.is_type(op):
+        with E.errors():
+            op = op(*args)
+    elif args:
+        raise TypeError("JavaOp: constructor arguments are given with a class or class name, not with an op instance")
+    if _JOp is None or not java.instanceof(op, _JOp):
+        raise TypeError("JavaOp needs a subclass of org.theanojvm.engine.graph.Op, got %r" % (op,))
+    return op
+
+
+_JOp = E.optional_jtype("graph.Op")
+_NdArrays = E.optional_jtype("ndarray.NdArray[]")
+
 _engine_op_classes = {}
 
 
@@ -243,8 +309,11 @@ def wrap_op(jop):
     if PythonOp is not None and isinstance(jop, PythonOp):
         return jop.implementation().op
     jclass = jop.getClass()
+    name = str(jclass.getName())
     # Full names first: nested engine classes share simple names (AbstractConv$Forward, Pool$Forward).
-    cls = _engine_op_classes.get(str(jclass.getName())) or _engine_op_classes.get(str(jclass.getSimpleName()), _EngineOp)
+    # An op from outside theano-jvm is a user's Java op: its face is a JavaOp, a theano.Op.
+    default = _EngineOp if name.startswith("org.theanojvm.") else JavaOp
+    cls = _engine_op_classes.get(name) or _engine_op_classes.get(str(jclass.getSimpleName()), default)
     face_of = getattr(cls, "_face_of", None)  # a face class choosing among subclasses (2-D vs 3-D conv)
     if face_of is not None:
         return face_of(jop)
