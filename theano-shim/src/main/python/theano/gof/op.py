@@ -297,6 +297,7 @@ _JOp = E.optional_jtype("graph.Op")
 _NdArrays = E.optional_jtype("ndarray.NdArray[]")
 
 _engine_op_classes = {}
+_THEANO_JVM_PACKAGES = ("org.theanojvm.engine.", "org.theanojvm.truffle.", "org.theanojvm.cuda.", "org.theanojvm.polyglot.")
 
 
 def register_engine_op_class(java_simple_name, cls):
@@ -312,7 +313,7 @@ def wrap_op(jop):
     name = str(jclass.getName())
     # Full names first: nested engine classes share simple names (AbstractConv$Forward, Pool$Forward).
     # An op from outside theano-jvm is a user's Java op: its face is a JavaOp, a theano.Op.
-    default = _EngineOp if name.startswith("org.theanojvm.") else JavaOp
+    default = _EngineOp if name.startswith(_THEANO_JVM_PACKAGES) else JavaOp
     cls = _engine_op_classes.get(name) or _engine_op_classes.get(str(jclass.getSimpleName()), default)
     face_of = getattr(cls, "_face_of", None)  # a face class choosing among subclasses (2-D vs 3-D conv)
     if face_of is not None:

@@ -57,7 +57,9 @@ public final class TheanoJvm {
                 .allowEnvironmentAccess(org.graalvm.polyglot.EnvironmentAccess.INHERIT)
                 .allowPolyglotAccess(PolyglotAccess.ALL)
                 .option("python.Executable", venv.resolve("bin").resolve("python").toString())
-                .option("python.ForceImportSite", "true");
+                .option("python.ForceImportSite", "true")
+                // NumPy is a C extension: without this, GraalPy warns once per extension module it loads
+                .option("python.WarnExperimentalFeatures", "false");
     }
 
     /** A ready Python context with NumPy and theano importable. Close it when done. */
