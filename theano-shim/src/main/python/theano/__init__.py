@@ -7,6 +7,11 @@ the tutorials use): theano, tensor, function, shared, config, In, Param, Apply, 
 __version__ = "1.0.5"
 version = __version__
 
+# First: Theano 1.0.5 pickles name Theano's module paths; the finder gives every shim module imported from
+# here on a fallback for the Theano names it lacks (theano._pickle105).
+from theano import _pickle105  # noqa: E402
+_pickle105.install()
+
 from theano.configdefaults import config  # noqa: E402  (reads THEANO_FLAGS first, pushes floatX to the engine)
 from theano import _engine  # noqa: E402
 

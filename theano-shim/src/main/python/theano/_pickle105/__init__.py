@@ -1,0 +1,33 @@
+"""Loading files that Theano 1.0.5 pickled on CPython (a DLT best_model.pkl, a pickled theano.function).
+
+Users call plain pickle.load (or cPickle.load in a Python 2 script), so everything happens where the
+standard pickle module looks: at the module paths the pickle names, and in the objects' __setstate__.
+
+* Names. Theano pickles name its classes and functions by module path (theano.tensor.sharedvar.
+  TensorSharedVariable, theano.scalar.basic.upcast_out, theano.gof.vm.VM_Linker...). Where the shim has
+  that name, pickle gets the shim's class (TensorVariable, Apply, TensorType, Elemwise...). Every other
+  name Theano 1.0.5 defines (theano105_names.txt, written from Theano 1.0.5 itself) resolves to a
+  placeholder that records what the pickle stored (placeholders.py); modules the shim does not have at
+  all (theano.gof.vm, theano.tensor.blas...) are placeholder modules. Names Theano never had still fail.
+* Graphs. The shim's Variable, Apply and Type take Theano's __dict__ states in __setstate__ and become
+  real theano-jvm objects: shared variables with the pickled values, leaves and constants, and each
+  node rebuilt by applying the shim's own op to the rebuilt inputs (graph.py, ops.py). An op with no
+  translation raises TheanoPickleError naming the op's Theano class, during pickle.load.
+* Compiled functions. _constructor_Function (which Theano's pickles call) recompiles the function from
+  the inputs, outputs and updates it was made from (function.py); the optimized graph, linker and
+  features Theano also stored are read into placeholders and dropped.
+
+install() puts the finder on sys.meta_path; theano/__init__.py calls it before importing anything else,
+so that every shim module with Theano names gets its fallback as it is imported.
+"""
+import pickle
+
+
+class TheanoPickleError(pickle.UnpicklingError):
+    """A Theano 1.0.5 pickle holds something theano-jvm cannot rebuild (an op, a type); the message names
+    its Theano class."""
+
+
+def install():
+    from theano._pickle105.placeholders import install_finder
+    install_finder()
