@@ -291,6 +291,12 @@ def _split_shared_backed(inputs):
     return kept, backed, givens, updates
 
 
+def _constructor_Function(maker, input_storage, inputs_data, trust_input=False):
+    """What Theano 1.0.5's pickles of compiled functions call: the function recompiled (theano._pickle105)."""
+    from theano._pickle105.function import constructor_function
+    return constructor_function(maker, input_storage, inputs_data, trust_input)
+
+
 def orig_function(inputs, outputs, mode=None, accept_inplace=False, name=None, profile=None,
                   on_unused_input=None, output_keys=None):
     return function_impl(inputs, outputs, mode=mode, name=name, on_unused_input=on_unused_input)

@@ -38,6 +38,16 @@ class Mode(object):
     def __str__(self):
         return "%s(linker = %s, optimizer = %s)" % (self.__class__.__name__, self.linker, self.optimizer)
 
+    def __setstate__(self, state):
+        if isinstance(state, tuple):
+            # Theano 1.0.5 pickles a Mode as (linker, optimizer), each a name or an object of its own (a linker,
+            # an optimizer Query): names are kept, objects give the configured default
+            linker, optimizer = state
+            Mode.__init__(self, linker if isinstance(linker, str) else None,
+                          optimizer if isinstance(optimizer, str) or optimizer is None else "default")
+            return
+        self.__dict__.update(state)
+
     def _with(self, including=(), excluding=(), requiring=()):
         m = object.__new__(self.__class__)
         m.__dict__.update(self.__dict__)

@@ -85,8 +85,20 @@ class Variable(Node):
         return persistence.reduce_variable(self)
 
     def __setstate__(self, state):
+        from theano._pickle105 import graph as theano105
+        if theano105.is_theano_state(state):  # pickled by Theano 1.0.5 (theano._pickle105)
+            theano105.set_variable_state(self, state)
+            return
         from theano.gof import persistence
         persistence.set_variable_state(self, state)
+
+    def __getattr__(self, name):
+        # Only reached for attributes the object lacks: a variable of a Theano 1.0.5 pickle that was left
+        # unbuilt (a compiled function's optimized graph) is built on first use of its engine variable.
+        if name == "_v" and "_theano105_state" in self.__dict__:
+            from theano._pickle105 import graph as theano105
+            return theano105.build_variable(self)._v
+        raise AttributeError("%r object has no attribute %r" % (type(self).__name__, name))
 
     def eval(self, inputs_to_values=None):
         """Compiles (once per set of inputs, cached) and runs a function computing this variable."""
@@ -226,6 +238,11 @@ class Apply(Node):
         """Pickled with its op and inputs (theano.gof.persistence)."""
         from theano.gof import persistence
         return persistence.reduce_apply(self)
+
+    def __setstate__(self, state):
+        """Only pickles written by Theano 1.0.5 give a node a state (theano._pickle105)."""
+        from theano._pickle105 import graph as theano105
+        theano105.set_apply_state(self, state)
 
     def clone(self):
         """A copy of this node on the same inputs (new outputs)."""

@@ -195,6 +195,10 @@ class _EngineOp(object):
         return persistence.state_with_engine_text(self, "_jop")
 
     def __setstate__(self, state):
+        if "_jop" not in state:
+            # pickled by Theano 1.0.5: its fields, read by theano._pickle105.ops when a node applies the op
+            self.__dict__.update(state)
+            return
         from theano.gof import persistence
         persistence.restore_engine_attr(self, state, "_jop")
 
@@ -203,13 +207,18 @@ class _EngineOp(object):
 
     __repr__ = __str__
 
+    # An op read from a Theano 1.0.5 pickle has no engine op (its nodes get the shim's own): identity then.
     def __eq__(self, other):
+        if "_jop" not in self.__dict__ or "_jop" not in getattr(other, "__dict__", {}):
+            return self is other
         return isinstance(other, _EngineOp) and bool(self._jop.equals(other._jop))
 
     def __ne__(self, other):
         return not self == other
 
     def __hash__(self):
+        if "_jop" not in self.__dict__:
+            return object.__hash__(self)
         return int(self._jop.hashCode())
 
     @property

@@ -31,6 +31,10 @@ class Type(object2):
         return persistence.state_with_engine_text(self, "_t")
 
     def __setstate__(self, state):
+        if "_t" not in state and "dtype" in state:  # a TensorType pickled by Theano 1.0.5 (theano._pickle105)
+            from theano._pickle105 import graph as theano105
+            theano105.set_type_state(self, state)
+            return
         from theano.gof import persistence
         persistence.restore_engine_attr(self, state, "_t")
 
