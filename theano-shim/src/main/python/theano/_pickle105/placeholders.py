@@ -7,9 +7,9 @@ referenced (scalar ops store theano.scalar.basic.upcast_out) and raise if called
 with a placeholder: graph.py rebuilds graphs through the shim's own ops, and an op that is a placeholder
 with no translation is reported by its Theano name.
 
-Where they come from: a finder first on sys.meta_path sees each import of a Theano 1.0.5 module path.
-A shim module is imported as usual, then gets a module __getattr__ (PEP 562) serving Theano's names it
-lacks; a module the shim does not have becomes a placeholder module serving all of its Theano names.
+Where they come from: a finder first on sys.meta_path sees each import below `theano`. A shim module
+is imported as usual, then gets a module __getattr__ (PEP 562) serving the Theano 1.0.5 names it lacks;
+a Theano module the shim does not have becomes a placeholder module serving all of its Theano names.
 Modules and names Theano never had keep failing as before, and so do the GPU back ends (left out of
 the table: scripts import them to detect a GPU).
 """
@@ -147,14 +147,18 @@ class _PlaceholderModule(importlib.abc.Loader):
 
 
 class _Finder(importlib.abc.MetaPathFinder):
+    # The table of Theano's names is read only when a name is missing or a module is not found, i.e. not
+    # while `import theano` imports the shim's modules.
     def find_spec(self, fullname, path, target=None):
-        if not fullname.startswith("theano.") or not names.is_theano_module(fullname):
+        if not fullname.startswith("theano."):
             return None
         spec = importlib.machinery.PathFinder.find_spec(fullname, path)
         if spec is not None:
             if spec.loader is not None and hasattr(spec.loader, "exec_module"):
                 spec.loader = _WithFallback(spec.loader)
             return spec
+        if not names.is_theano_module(fullname):
+            return None
         return importlib.util.spec_from_loader(fullname, _PlaceholderModule(), is_package=names.is_package(fullname))
 
 

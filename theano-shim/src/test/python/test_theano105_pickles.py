@@ -1,0 +1,195 @@
+"""Files pickled by Theano 1.0.5 on CPython load with plain pickle.load and compute what Theano computed.
+
+The pickles and the expected numbers come from Theano 1.0.5 itself
+(theano-shim/src/test/fixtures/make_theano105_pickles.py wrote theano105_pickles/): shared values are
+compared bit for bit, predictions (argmax) exactly, probabilities and costs to a few units in the last
+place (the engine's dot and softmax may round differently from Theano's C code and NumPy's BLAS).
+"""
+import json
+import os
+import pickle
+import sys
+
+import numpy as np
+import pytest
+
+import theano
+import theano.tensor as T
+
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures")
+PICKLES = os.path.join(FIXTURES, "theano105_pickles")
+sys.path.insert(0, FIXTURES)  # the model pickles name theano105_models, as DLT's name logistic_sgd
+
+with open(os.path.join(PICKLES, "expected.json")) as f:
+    EXPECTED = json.load(f)
+
+# NumPy 2 warns that numpy.core.numeric (which NumPy 1.x's protocol-5 array pickles name) was renamed;
+# the arrays load all the same, as on CPython with NumPy 2
+pytestmark = pytest.mark.filterwarnings("ignore:numpy.core.numeric is deprecated:DeprecationWarning")
+
+
+def load(name):
+    with open(os.path.join(PICKLES, name), "rb") as f:
+        return pickle.load(f)
+
+
+def array(entry):
+    return np.asarray(entry["values"], dtype=entry["dtype"]).reshape(entry["shape"])
+
+
+def assert_bit_exact(got, entry):
+    want = array(entry)
+    assert got.dtype == want.dtype and got.shape == want.shape
+    assert got.tobytes() == want.tobytes(), "%r\n%r" % (got, want)
+
+
+def test_the_fixtures_come_from_theano_1_0_5():
+    assert EXPECTED["theano"] == "1.0.5"
+
+
+# ----------------------------------------------------------------------------- shared variables
+
+@pytest.mark.parametrize("key", sorted(EXPECTED["shared_variables"]))
+def test_shared_variables_load_with_their_values_bit_for_bit(key):
+    expected = EXPECTED["shared_variables"][key]
+    sv = load("shared_variables.pkl")[key]
+    assert isinstance(sv, theano.compile.SharedVariable)
+    assert type(sv).__name__ == expected["cls"]
+    assert sv.name == key
+    assert str(sv.type) == expected["type"] and list(sv.broadcastable) == expected["broadcastable"]
+    assert_bit_exact(sv.get_value(), expected)
+
+
+def test_a_loaded_shared_variable_is_a_working_theano_jvm_shared_variable():
+    sv = load("shared_variables.pkl")["f64_matrix"]
+    value = array(EXPECTED["shared_variables"]["f64_matrix"])
+    f = theano.function([], (sv * 2).sum(), updates=[(sv, sv + 1)])
+    np.testing.assert_allclose(f(), value.sum() * 2, rtol=1e-12)
+    np.testing.assert_allclose(sv.get_value(), value + 1, rtol=0)
+
+
+# ----------------------------------------------------------------------------- DLT's best_model.pkl
+
+@pytest.mark.parametrize("name", ["logistic_regression.pkl", "logistic_regression_p2.pkl"])
+def test_the_dlt_logistic_regression_predicts_what_theano_predicted(name):
+    expected = EXPECTED["logistic_regression"]
+    classifier = load(name)
+    assert_bit_exact(classifier.W.get_value(), expected["W"])
+    assert_bit_exact(classifier.b.get_value(), expected["b"])
+    # DLT's predict(): compile the loaded model's own expression on its own input variable
+    predict_model = theano.function(inputs=[classifier.input], outputs=classifier.y_pred)
+    X = array(expected["X_test"])
+    assert_bit_exact(predict_model(X), expected["y_pred"])
+    probabilities = theano.function([classifier.input], classifier.p_y_given_x)(X)
+    assert probabilities.dtype == np.float32
+    np.testing.assert_allclose(probabilities, array(expected["p_y_given_x"]), rtol=1e-6, atol=0)
+
+
+def test_a_loaded_model_is_one_graph_over_its_own_parameters():
+    classifier = load("logistic_regression.pkl")
+    assert classifier.params[0] is classifier.W and classifier.params[1] is classifier.b
+    assert classifier.input.name == "x" and classifier.input.type == T.fmatrix().type
+    assert classifier.W.name == "W" and classifier.W.type == T.TensorType("float32", (False, False))
+    # the expressions read the loaded shared variables themselves: new values change the predictions
+    predict = theano.function([classifier.input], classifier.p_y_given_x)
+    classifier.W.set_value(np.zeros((6, 3), dtype="float32"))
+    classifier.b.set_value(np.zeros(3, dtype="float32"))
+    np.testing.assert_allclose(predict(array(EXPECTED["logistic_regression"]["X_test"])), np.full((8, 3), 1 / 3.0),
+                               rtol=1e-6)
+
+
+def test_a_loaded_model_can_be_trained_further_with_its_own_methods():
+    classifier = load("logistic_regression.pkl")
+    y = T.ivector("y")
+    cost = classifier.negative_log_likelihood(y)
+    grads = T.grad(cost, classifier.params)
+    X = array(EXPECTED["logistic_regression"]["X_test"])
+    labels = array(EXPECTED["logistic_regression"]["y_pred"]).astype("int32")
+    c, gW, gb = theano.function([classifier.input, y], [cost] + grads)(X, labels)
+    # Theano's own probabilities give the expected cost
+    p = array(EXPECTED["logistic_regression"]["p_y_given_x"]).astype("float64")
+    np.testing.assert_allclose(c, -np.mean(np.log(p[np.arange(len(labels)), labels])), rtol=1e-5)
+    assert gW.shape == (6, 3) and gb.shape == (3,)
+
+
+# ----------------------------------------------------------------------------- an MLP graph
+
+def test_an_mlp_graph_computes_what_theano_computed():
+    expected = EXPECTED["mlp_graph"]
+    loaded = load("mlp_graph.pkl")
+    model = loaded["model"]
+    for p, e in zip(model.params, expected["params"]):
+        assert_bit_exact(p.get_value(), e)
+    f = theano.function([loaded["x"], loaded["y"]],
+                        [model.logRegressionLayer.p_y_given_x, model.logRegressionLayer.y_pred, model.hiddenLayer.output,
+                         model.L1, model.L2_sqr, loaded["errors"], loaded["column"]])
+    outs = f(array(expected["X_test"]), array(expected["y_test"]))
+    names = ["p_y_given_x", "y_pred", "hidden", "L1", "L2_sqr", "errors", "column"]
+    for name, got in zip(names, outs):
+        want = array(expected[name])
+        assert got.dtype == want.dtype and got.shape == want.shape, name
+        if name == "y_pred":
+            assert (got == want).all()
+        else:
+            np.testing.assert_allclose(got, want, rtol=1e-13, atol=1e-15, err_msg=name)
+
+
+def test_the_mlp_layers_share_the_loaded_variables():
+    loaded = load("mlp_graph.pkl")
+    model = loaded["model"]
+    assert model.input is loaded["x"] and model.hiddenLayer.input is model.input
+    assert model.params == model.hiddenLayer.params + model.logRegressionLayer.params
+    # a bound method pickled with the model (DLT's MLP.negative_log_likelihood) still builds the cost
+    assert model.negative_log_likelihood(loaded["y"]).ndim == 0
+
+
+# ----------------------------------------------------------------------------- compiled functions
+
+def test_compiled_functions_are_recompiled_and_compute_what_theano_computed():
+    expected = EXPECTED["functions"]
+    loaded = load("functions.pkl")
+    predict, train, model = loaded["predict"], loaded["train"], loaded["model"]
+    assert isinstance(predict, theano.compile.function_module.Function)
+    assert predict.name == "predict" and train.name == "train"
+    X, Y = array(expected["X"]), array(expected["Y"])
+    p, pred = predict(X)
+    np.testing.assert_allclose(p, array(expected["p_y_given_x"]), rtol=1e-13)
+    assert (pred == array(expected["y_pred"])).all()
+    # the training step's updates write the model's parameters, pickled in the same file
+    costs = [train(X, Y) for _ in range(3)]
+    np.testing.assert_allclose(costs, array(expected["costs"]), rtol=1e-13)
+    np.testing.assert_allclose(model.W.get_value(), array(expected["W_after"]), rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(model.b.get_value(), array(expected["b_after"]), rtol=1e-12, atol=1e-15)
+
+
+def test_unpickle_function_false_loads_functions_as_none_as_theano_does():
+    theano.config.unpickle_function = False
+    try:
+        loaded = load("functions.pkl")
+    finally:
+        theano.config.unpickle_function = True
+    assert loaded["predict"] is None and loaded["train"] is None
+    assert loaded["model"].W.get_value().shape == (4, 3)
+
+
+# ----------------------------------------------------------------------------- what does not load
+
+def test_an_op_theano_jvm_cannot_rebuild_is_named_in_a_clear_error():
+    from theano._pickle105 import TheanoPickleError
+    with pytest.raises(TheanoPickleError) as info:
+        load("unsupported_op.pkl")
+    assert EXPECTED["unsupported_op"]["op_class"] in str(info.value)
+    assert isinstance(info.value, pickle.UnpicklingError)
+
+
+def test_theano_names_resolve_for_pickles_and_other_names_still_fail():
+    import theano.gof.vm
+    import theano.tensor.basic
+    assert theano.gof.vm.VM_Linker.__module__ == "theano.gof.vm"
+    with pytest.raises(NotImplementedError, match="theano.tensor.blas.Gemm"):
+        from theano.tensor.blas import Gemm
+        Gemm()(1, 2)
+    with pytest.raises(AttributeError):
+        theano.tensor.basic.NoSuchTheanoName  # noqa: B018
+    with pytest.raises(ImportError):  # scripts detect a GPU this way: it must keep failing
+        import theano.sandbox.cuda  # noqa: F401
