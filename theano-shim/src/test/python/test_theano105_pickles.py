@@ -70,7 +70,7 @@ def test_a_loaded_shared_variable_is_a_working_theano_jvm_shared_variable():
 
 # ----------------------------------------------------------------------------- DLT's best_model.pkl
 
-@pytest.mark.parametrize("name", ["logistic_regression.pkl", "logistic_regression_p2.pkl"])
+@pytest.mark.parametrize("name", ["logistic_regression.pkl", "logistic_regression_p2.pkl", "logistic_regression_p0.pkl"])
 def test_the_dlt_logistic_regression_predicts_what_theano_predicted(name):
     expected = EXPECTED["logistic_regression"]
     classifier = load(name)
@@ -193,3 +193,18 @@ def test_theano_names_resolve_for_pickles_and_other_names_still_fail():
         theano.tensor.basic.NoSuchTheanoName  # noqa: B018
     with pytest.raises(ImportError):  # scripts detect a GPU this way: it must keep failing
         import theano.sandbox.cuda  # noqa: F401
+
+
+def test_pickle_load_maps_python_2_module_names_as_on_cpython():
+    # cPickle.dump's default protocol 0 names copy_reg._reconstructor and __builtin__ (a DLT best_model.pkl
+    # from Python 2); CPython's pickle.load maps them to copyreg and builtins
+    import io
+
+    class Model(object):
+        pass
+    Model.__module__, Model.__qualname__ = __name__, "Model"
+    globals()["Model"] = Model
+    data = pickle.dumps(Model(), protocol=0)
+    assert b"copy_reg" in data and b"__builtin__" in data
+    assert type(pickle.load(io.BytesIO(data))) is Model
+    assert pickle.load(io.BytesIO(b"c__builtin__\nlen\n.")) is len

@@ -18,7 +18,8 @@ standard pickle module looks: at the module paths the pickle names, and in the o
   features Theano also stored are read into placeholders and dropped.
 
 install() puts the finder on sys.meta_path; theano/__init__.py calls it before importing anything else,
-so that every shim module with Theano names gets its fallback as it is imported.
+so that every shim module with Theano names gets its fallback as it is imported. It also gives pickle.load
+CPython's mapping of Python 2 module names on GraalPy (theano_jvm.stdlib_fixes).
 """
 import pickle
 
@@ -31,3 +32,6 @@ class TheanoPickleError(pickle.UnpicklingError):
 def install():
     from theano._pickle105.placeholders import install_finder
     install_finder()
+    # Theano pickles from Python 2 name copy_reg and __builtin__: GraalPy's pickle.load must map them as CPython's
+    from theano_jvm import stdlib_fixes
+    stdlib_fixes.apply()
