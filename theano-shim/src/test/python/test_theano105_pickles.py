@@ -5,6 +5,7 @@ The pickles and the expected numbers come from Theano 1.0.5 itself
 compared bit for bit, predictions (argmax) exactly, probabilities and costs to a few units in the last
 place (the engine's dot and softmax may round differently from Theano's C code and NumPy's BLAS).
 """
+import io
 import json
 import os
 import pickle
@@ -182,16 +183,47 @@ def test_an_op_theano_jvm_cannot_rebuild_is_named_in_a_clear_error():
     assert isinstance(info.value, pickle.UnpicklingError)
 
 
-def test_theano_names_resolve_for_pickles_and_other_names_still_fail():
-    import theano.gof.vm
-    import theano.tensor.basic
-    assert theano.gof.vm.VM_Linker.__module__ == "theano.gof.vm"
+def global_pickle(module, name, protocol=2):
+    """A pickle of the global module.name alone: GLOBAL (protocols 0-3) or STACK_GLOBAL (4-5)."""
+    if protocol < 4:
+        return b"\x80\x02c%s\n%s\n." % (module.encode(), name.encode())
+    m, n = module.encode(), name.encode()
+    return b"\x80\x04\x8c%c%s\x8c%c%s\x93." % (len(m), m, len(n), n)
+
+
+@pytest.mark.parametrize("protocol", [2, 4])
+def test_theano_names_the_shim_lacks_resolve_to_placeholders_while_unpickling(protocol):
+    linker = pickle.loads(global_pickle("theano.gof.vm", "VM_Linker", protocol))  # a module the shim lacks
+    assert linker.__module__ == "theano.gof.vm" and linker.__name__ == "VM_Linker"
+    assert pickle.loads(global_pickle("theano.gof.vm", "VM_Linker", protocol)) is linker  # one object per name
+    dot = pickle.loads(global_pickle("theano.tensor.basic", "Dot", protocol))  # a name a shim module lacks
+    assert dot.__module__ == "theano.tensor.basic"
+    with pytest.raises(NotImplementedError, match="theano.gof.vm.calculate_reallocate_info"):
+        pickle.loads(global_pickle("theano.gof.vm", "calculate_reallocate_info", protocol))()
     with pytest.raises(NotImplementedError, match="theano.tensor.blas.Gemm"):
-        from theano.tensor.blas import Gemm
-        Gemm()(1, 2)
+        pickle.loads(global_pickle("theano.tensor.blas", "Gemm", protocol))()(1, 2)
+    # the shim's own names come first; names Theano never had, and the GPU back ends, still fail
+    assert pickle.loads(global_pickle("theano.tensor.basic", "TensorVariable", protocol)) is T.TensorVariable
     with pytest.raises(AttributeError):
-        theano.tensor.basic.NoSuchTheanoName  # noqa: B018
-    with pytest.raises(ImportError):  # scripts detect a GPU this way: it must keep failing
+        pickle.loads(global_pickle("theano.tensor.basic", "NoSuchTheanoName", protocol))
+    with pytest.raises(ImportError):
+        pickle.loads(global_pickle("theano.sandbox.cuda.type", "CudaNdarrayType", protocol))
+
+
+def test_outside_unpickling_the_shim_has_only_its_own_names_and_modules():
+    import theano.tensor.basic
+    from theano._pickle105 import names
+    load("functions.pkl")  # a pickle naming many Theano names the shim lacks, Dot and theano.gof.vm among them
+    # Theano 1.0.5 had these; feature tests must see that the shim does not
+    assert names.kind("theano.tensor.basic", "Dot") == "class" and names.kind("theano.gof.vm", "VM_Linker") == "class"
+    assert not hasattr(theano.tensor.basic, "Dot")
+    for module in ("theano.tensor.blas", "theano.gof.vm", "theano.sandbox.cuda"):
+        assert module not in sys.modules
+        with pytest.raises(ImportError):
+            __import__(module)
+    with pytest.raises(ImportError):
+        from theano.gof import vm  # noqa: F401
+    with pytest.raises(ImportError):  # scripts detect a GPU this way
         import theano.sandbox.cuda  # noqa: F401
 
 

@@ -7,8 +7,8 @@ the tutorials use): theano, tensor, function, shared, config, In, Param, Apply, 
 __version__ = "1.0.5"
 version = __version__
 
-# First: Theano 1.0.5 pickles name Theano's module paths; the finder gives every shim module imported from
-# here on a fallback for the Theano names it lacks (theano._pickle105).
+# pickle.load, pickle.loads and pickle.Unpickler read Theano 1.0.5's pickles: the Theano names the shim lacks
+# resolve to placeholders while a pickle is read, and only then (theano._pickle105)
 from theano import _pickle105  # noqa: E402
 _pickle105.install()
 

@@ -6,9 +6,10 @@ standard pickle module looks: at the module paths the pickle names, and in the o
 * Names. Theano pickles name its classes and functions by module path (theano.tensor.sharedvar.
   TensorSharedVariable, theano.scalar.basic.upcast_out, theano.gof.vm.VM_Linker...). Where the shim has
   that name, pickle gets the shim's class (TensorVariable, Apply, TensorType, Elemwise...). Every other
-  name Theano 1.0.5 defines (theano105_names.txt, written from Theano 1.0.5 itself) resolves to a
-  placeholder that records what the pickle stored (placeholders.py); modules the shim does not have at
-  all (theano.gof.vm, theano.tensor.blas...) are placeholder modules. Names Theano never had still fail.
+  name Theano 1.0.5 defines (theano105_names.txt, written from Theano 1.0.5 itself), in a module the shim
+  has or not (theano.gof.vm), resolves to a placeholder that records what the pickle stored
+  (placeholders.py), in the unpickler's find_class only (unpickler.py): outside unpickling the shim's
+  modules are as they are. Names Theano never had still fail.
 * Graphs. The shim's Variable, Apply and Type take Theano's __dict__ states in __setstate__ and become
   real theano-jvm objects: shared variables with the pickled values, leaves and constants, and each
   node rebuilt by applying the shim's own op to the rebuilt inputs (graph.py, ops.py). An op with no
@@ -17,9 +18,8 @@ standard pickle module looks: at the module paths the pickle names, and in the o
   the inputs, outputs and updates it was made from (function.py); the optimized graph, linker and
   features Theano also stored are read into placeholders and dropped.
 
-install() puts the finder on sys.meta_path; theano/__init__.py calls it before importing anything else,
-so that every shim module with Theano names gets its fallback as it is imported. It also gives pickle.load
-CPython's mapping of Python 2 module names on GraalPy (theano_jvm.stdlib_fixes).
+install() (called by theano/__init__.py) makes pickle.Unpickler that unpickler and pickle.load / pickle.loads
+use it, which also gives them CPython's mapping of Python 2 module names (copy_reg, __builtin__) on GraalPy.
 """
 import pickle
 
@@ -30,8 +30,5 @@ class TheanoPickleError(pickle.UnpicklingError):
 
 
 def install():
-    from theano._pickle105.placeholders import install_finder
-    install_finder()
-    # Theano pickles from Python 2 name copy_reg and __builtin__: GraalPy's pickle.load must map them as CPython's
-    from theano_jvm import stdlib_fixes
-    stdlib_fixes.apply()
+    from theano._pickle105 import unpickler
+    unpickler.install()

@@ -1,6 +1,7 @@
-"""Theano 1.0.5's module-level names (theano105_names.txt): read on first use, each module's line split
-only when one of its names is asked for (the file is read during `import theano`: a shim module's
-`from theano.tensor import raw_random` asks the fallback for `raw_random` first)."""
+"""Theano 1.0.5's module-level names (theano105_names.txt): read the first time a pickle names something
+the shim lacks (never by `import theano`), each module's line split only when one of its names is asked
+for. The GPU back ends (theano.sandbox.cuda, theano.gpuarray) are not in the table: a pickle holding GPU
+objects fails naming the GPU class."""
 import os
 
 _lines = None  # module -> the rest of its line
@@ -20,16 +21,6 @@ def _modules():
                     lines[module] = rest
         _lines = lines
     return _lines
-
-
-def is_theano_module(module):
-    """Whether Theano 1.0.5 had this module (or package)."""
-    return module in _modules()
-
-
-def is_package(module):
-    prefix = module + "."
-    return any(m.startswith(prefix) for m in _modules())
 
 
 def kind(module, name):

@@ -7,17 +7,9 @@ referenced (scalar ops store theano.scalar.basic.upcast_out) and raise if called
 with a placeholder: graph.py rebuilds graphs through the shim's own ops, and an op that is a placeholder
 with no translation is reported by its Theano name.
 
-Where they come from: a finder first on sys.meta_path sees each import below `theano`. A shim module
-is imported as usual, then gets a module __getattr__ (PEP 562) serving the Theano 1.0.5 names it lacks;
-a Theano module the shim does not have becomes a placeholder module serving all of its Theano names.
-Modules and names Theano never had keep failing as before, and so do the GPU back ends (left out of
-the table: scripts import them to detect a GPU).
+Where they come from: only the unpickler's find_class (unpickler.py) asks for them, for a name the
+normal lookup does not find. Nothing else sees them: no module gets them as attributes.
 """
-import importlib.abc
-import importlib.machinery
-import importlib.util
-import sys
-
 from theano._pickle105 import names
 
 
@@ -96,72 +88,3 @@ def placeholder(module, name):
             return None
         obj = _made[key] = _make_function(module, name) if kind == "function" else _make_class(module, name)
     return obj
-
-
-def add_fallback(module):
-    """Gives module a __getattr__ serving Theano's names it lacks (after its own __getattr__, if any)."""
-    own = module.__dict__.get("__getattr__")
-    module_name = module.__name__
-
-    def __getattr__(name):
-        if own is not None:
-            try:
-                return own(name)
-            except AttributeError:
-                pass
-        obj = placeholder(module_name, name) if not name.startswith("__") else None
-        if obj is None:
-            raise AttributeError("module %r has no attribute %r" % (module_name, name))
-        return obj
-
-    module.__getattr__ = __getattr__
-
-
-class _WithFallback(importlib.abc.Loader):
-    """A shim module's own loader, then add_fallback."""
-
-    def __init__(self, loader):
-        self._loader = loader
-
-    def create_module(self, spec):
-        return self._loader.create_module(spec)
-
-    def exec_module(self, module):
-        self._loader.exec_module(module)
-        add_fallback(module)
-
-    def __getattr__(self, name):  # get_source, get_filename...: tracebacks and linecache ask the loader
-        return getattr(self._loader, name)
-
-
-class _PlaceholderModule(importlib.abc.Loader):
-    """A Theano 1.0.5 module the shim does not have: only its names, as placeholders."""
-
-    def create_module(self, spec):
-        return None
-
-    def exec_module(self, module):
-        module.__doc__ = ("Theano 1.0.5's %s, which theano-jvm does not implement: its names are placeholders so "
-                          "that Theano's pickles can be read (theano._pickle105)." % module.__name__)
-        add_fallback(module)
-
-
-class _Finder(importlib.abc.MetaPathFinder):
-    # The table of Theano's names is read only when a name is missing or a module is not found, i.e. not
-    # while `import theano` imports the shim's modules.
-    def find_spec(self, fullname, path, target=None):
-        if not fullname.startswith("theano."):
-            return None
-        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
-        if spec is not None:
-            if spec.loader is not None and hasattr(spec.loader, "exec_module"):
-                spec.loader = _WithFallback(spec.loader)
-            return spec
-        if not names.is_theano_module(fullname):
-            return None
-        return importlib.util.spec_from_loader(fullname, _PlaceholderModule(), is_package=names.is_package(fullname))
-
-
-def install_finder():
-    if not any(isinstance(f, _Finder) for f in sys.meta_path):
-        sys.meta_path.insert(0, _Finder())
