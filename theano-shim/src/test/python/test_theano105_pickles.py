@@ -227,6 +227,55 @@ def test_outside_unpickling_the_shim_has_only_its_own_names_and_modules():
         import theano.sandbox.cuda  # noqa: F401
 
 
+def test_a_user_unpickler_subclass_gets_its_find_class_called_and_inherits_the_theano_names():
+    calls = []
+
+    class Renaming(pickle.Unpickler):
+        def find_class(self, module, name):
+            calls.append((module, name))
+            if module == "legacy_models_v1":  # the usual reason to subclass: a module that was renamed
+                module = "theano105_models"
+            return super().find_class(module, name)
+
+    with open(os.path.join(PICKLES, "logistic_regression.pkl"), "rb") as f:
+        data = f.read()
+    assert b"theano105_models" in data
+    renamed = data.replace(b"theano105_models", b"legacy_models_v1")  # same length: the frames stay valid
+    classifier = Renaming(io.BytesIO(renamed)).load()
+    assert ("legacy_models_v1", "LogisticRegression") in calls
+    assert ("theano.gof.link", "Container") in calls  # a Theano name the shim lacks, served by the base class
+    assert type(classifier).__module__ == "theano105_models"
+    assert_bit_exact(classifier.W.get_value(), EXPECTED["logistic_regression"]["W"])
+
+
+def test_pickle_load_and_loads_keep_the_standard_library_signatures():
+    import inspect
+    for ours, stdlib in ((pickle.load, pickle._load), (pickle.loads, pickle._loads)):
+        got, want = inspect.signature(ours).parameters, inspect.signature(stdlib).parameters
+        assert [(p.kind, p.default) for p in got.values()] == [(p.kind, p.default) for p in want.values()]
+        assert list(got)[1:] == ["fix_imports", "encoding", "errors", "buffers"]
+    # Python 2 byte strings (a DLT dataset) with encoding=; out-of-band buffers with buffers=
+    assert pickle.loads(b"S'\\xe9t\\xe9'\np0\n.", fix_imports=True, encoding="latin1", errors="strict") == "\xe9t\xe9"
+    assert pickle.load(io.BytesIO(b"S'\\xe9t\\xe9'\np0\n."), encoding="latin1") == "\xe9t\xe9"
+    buffers = []
+    data = pickle.dumps(pickle.PickleBuffer(bytearray(b"abc")), protocol=5, buffer_callback=buffers.append)
+    assert bytes(pickle.loads(data, buffers=buffers)) == b"abc"
+    with pytest.raises(TypeError):
+        pickle.loads(data.decode("latin1"))
+
+
+def test_import_theano_does_not_read_the_theano_name_table():
+    import subprocess
+    launcher = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "bin", "theano-jvm")
+    program = ("import pickle, theano, theano.tensor.nnet, theano.tensor.signal.pool\n"
+               "from theano.tensor import raw_random\n"
+               "from theano._pickle105 import names, unpickler\n"
+               "print(names._lines is None, pickle.Unpickler is unpickler.Unpickler)\n")
+    done = subprocess.run([launcher, "-c", program], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "True"]
+
+
 def test_pickle_load_maps_python_2_module_names_as_on_cpython():
     # cPickle.dump's default protocol 0 names copy_reg._reconstructor and __builtin__ (a DLT best_model.pkl
     # from Python 2); CPython's pickle.load maps them to copyreg and builtins
