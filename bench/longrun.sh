@@ -6,7 +6,9 @@
 # 2. The deeplearning.net tutorial MLP (bench/whole/mlp.py, synthetic MNIST) training for TRAIN_SECONDS,
 #    its resident set size sampled every 15 s from outside; growth is counted from the first minute on
 #    (start-up, JIT and heap sizing happen before that).
-# Writes bench/results-longrun.md. Runs after README command 1 (bin/theano-jvm built).
+# Writes bench/results-longrun.md. Runs after README command 1 (bin/theano-jvm built). THEANO_JVM_JAVA_OPTS
+# (e.g. -Xmx512m) applies to every process: a heap cap turns a leak into an OutOfMemoryError, telling it
+# apart from the JVM's heap simply growing into free memory (G1's default maximum is 1/4 of RAM).
 set -euo pipefail
 ROOT="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CALLS="${1:-1000000}"; STEPS="${2:-10000}"; TRAIN_SECONDS="${3:-600}"
@@ -48,15 +50,16 @@ wait "$pid" 2>/dev/null || true
 epochs="$(grep -c 'validation error' "$WORK/longrun-mlp.log" || true)"
 
 python3 - "$OUT" "$started" "$CALLS" "$STEPS" "$TRAIN_SECONDS" "$samples" "$epochs" <<'PY' "$calls_json"
-import json, sys
+import json, os, sys
 out, started, calls, steps, train_seconds, samples, epochs = sys.argv[1:8]
 rows = [json.loads(line) for line in sys.argv[8].splitlines() if line.strip()]
 points = [tuple(map(int, line.split())) for line in open(samples) if line.strip()]
 after_minute = [(t, kb) for t, kb in points if t >= 60]
 lines = ["# Long runs: resident memory over many calls (bench/longrun.sh)", "",
-         "Command: `bench/longrun.sh %s %s %s` (%s UTC), bin/theano-jvm. Growth is the resident set size at the "
+         "Command: `%sbench/longrun.sh %s %s %s` (%s UTC), bin/theano-jvm. Growth is the resident set size at the "
          "end minus once warm (after the first tenth of the calls, or after the first minute of training)."
-         % (calls, steps, train_seconds, started), "",
+         % (("THEANO_JVM_JAVA_OPTS='%s' " % os.environ["THEANO_JVM_JAVA_OPTS"]) if os.environ.get("THEANO_JVM_JAVA_OPTS") else "",
+            calls, steps, train_seconds, started), "",
          "| run | calls | RSS warm (MB) | RSS end (MB) | growth (MB) | growth per 1000 calls (KB) |",
          "|---|---:|---:|---:|---:|---:|"]
 for r in rows:
