@@ -185,4 +185,19 @@ class ElemwiseTest {
         // are fused into one Elemwise{Composite{...}}, as in Theano, so x, y and z are all inputs of the failing node)
         assertEquals(true, e2.getMessage().contains("'not shown', array([1.])]"), e2.getMessage());
     }
+
+    /**
+     * fill(model, value) copies the value: a float model must not send a 64-bit integer through a double
+     * (found by the differential fuzzer: fill(0.0f, cast(x, uint64)) gave 2**64 - 1 for 2**64 - 3).
+     */
+    @Test
+    void fillWithAFloatModelKeepsLargeIntegersExact() {
+        Variable model = T.fscalar("m");
+        Variable big = T.scalar("v", DType.INT64), ubig = T.scalar("u", DType.UINT64);
+        NdArray r = eval(T.fill(model, big), List.of(model, big), NdArray.scalar(DType.FLOAT32, 0.5), NdArray.scalarLong(DType.INT64, (1L << 62) + 1));
+        assertEquals(DType.INT64, r.dtype());
+        assertEquals((1L << 62) + 1, r.itemLong());
+        NdArray u = eval(T.fill(model, ubig), List.of(model, ubig), NdArray.scalar(DType.FLOAT32, Float.NaN), NdArray.scalarLong(DType.UINT64, -3L));
+        assertEquals(-3L, u.itemLong()); // 2**64 - 3 as the bits of a long
+    }
 }

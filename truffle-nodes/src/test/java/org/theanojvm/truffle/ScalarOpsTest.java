@@ -71,4 +71,19 @@ class ScalarOpsTest {
         }
         return tests;
     }
+
+    /** fill with a float model copies a 64-bit integer exactly in a kernel, alone and in a chain (found by the differential fuzzer). */
+    @org.junit.jupiter.api.Test
+    void fillWithAFloatModelKeepsLargeIntegersExact() {
+        Variable model = T.fmatrix("m"), v = T.tensor(DType.INT64, new boolean[] {false, false}, "v");
+        NdArray m = Check.random(new Random(1), DType.FLOAT32, 2, 3);
+        NdArray big = NdArray.fromLongs(DType.INT64, new long[] {2, 3}, (1L << 62) + 1, -(1L << 60) - 3, 7, (1L << 53) + 1, -1, Long.MAX_VALUE);
+        NdArray alone = Check.agree(List.of(model, v), List.of(T.fill(model, v)), m, big)[0];
+        NdArray chained = Check.agree(List.of(model, v), List.of(T.add(T.fill(T.exp(model), v), T.constant(1L))), m, big)[0];
+        long[] offs = big.elementOffsets();
+        for (int i = 0; i < offs.length; i++) {
+            org.junit.jupiter.api.Assertions.assertEquals(big.readLong(offs[i]), alone.readLong(alone.elementOffsets()[i]));
+            org.junit.jupiter.api.Assertions.assertEquals(big.readLong(offs[i]) + 1, chained.readLong(chained.elementOffsets()[i]));
+        }
+    }
 }

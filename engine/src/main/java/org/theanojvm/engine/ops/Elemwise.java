@@ -126,9 +126,10 @@ public final class Elemwise extends Op {
     private Domain domain(NdArray[] in, DType out) {
         boolean allDiscrete = out.isDiscrete();
         boolean complex = out.isComplex();
-        for (NdArray a : in) {
-            allDiscrete &= a.dtype().isDiscrete();
-            complex |= a.dtype().isComplex();
+        for (int k = 0; k < in.length; k++) {
+            if (!scalarOp.readsValue(k)) continue;
+            allDiscrete &= in[k].dtype().isDiscrete();
+            complex |= in[k].dtype().isComplex();
         }
         if (complex) return Domain.COMPLEX;
         if (allDiscrete && scalarOp.hasLongImpl()) return Domain.LONG;

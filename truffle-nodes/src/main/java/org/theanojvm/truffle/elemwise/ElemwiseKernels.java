@@ -49,7 +49,7 @@ public final class ElemwiseKernels {
         ElementAccess[] reads = new ElementAccess[n];
         for (int k = 0; k < n; k++) {
             DType d = inDtypes[k] = a.inputs().get(k).dtype();
-            longDomain &= d.isDiscrete();
+            longDomain &= d.isDiscrete() || !op.readsValue(k); // the reference's rule (Elemwise.domain)
             reads[k] = ElementAccess.of(d);
         }
         FrameSlotKind kind = longDomain ? FrameSlotKind.Long : FrameSlotKind.Double;

@@ -89,7 +89,7 @@ public final class Composite extends ScalarOp {
                 int r = n.operands[j];
                 if (r < 0 || r >= nin + k) throw new IllegalArgumentException("node " + k + ": operand ref " + r + " is not an input or an earlier node");
                 in[j] = refDType(r);
-                allLong &= in[j].isDiscrete();
+                allLong &= in[j].isDiscrete() || !n.op.readsValue(j);
             }
             nodeDTypes[k] = n.op.outputDType(in);
             allLong &= nodeDTypes[k].isDiscrete() && n.op.hasLongImpl();
@@ -139,7 +139,7 @@ public final class Composite extends ScalarOp {
             Node n = nodes.get(k);
             DType od = nodeDTypes[k];
             boolean asLong = od.isDiscrete() && n.op.hasLongImpl();
-            for (int r : n.operands) asLong &= refDType(r).isDiscrete();
+            for (int j = 0; j < n.operands.length; j++) asLong &= refDType(n.operands[j]).isDiscrete() || !n.op.readsValue(j);
             if (asLong) {
                 long[] a = new long[n.operands.length];
                 for (int j = 0; j < a.length; j++) a[j] = (long) v[n.operands[j]];

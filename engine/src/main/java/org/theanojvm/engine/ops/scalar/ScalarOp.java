@@ -97,6 +97,13 @@ public abstract class ScalarOp implements java.io.Serializable {
 
     public boolean hasLongImpl() { return false; }
 
+    /**
+     * Whether the op's result depends on this input's value, not only on its shape. The evaluation domain
+     * (long or double) is chosen from the inputs whose values are read: fill(x, y) of a float model x and
+     * int64 y copies y exactly, in the long domain, where reading y as a double would round it above 2**53.
+     */
+    public boolean readsValue(int input) { return true; }
+
     /** Integer-domain evaluation knowing the output dtype (bool results need it, e.g. invert). */
     public long evalLong(long[] x, DType out) { return evalLong(x); }
 

@@ -39,8 +39,9 @@ public final class CompositeTreeBuilder {
             Composite.Node n = nodes.get(k);
             DType od = c.refDType(nin + k);
             boolean asLong = od.isDiscrete() && n.op().hasLongImpl();
-            for (int r : n.operands()) {
-                asLong &= c.refDType(r).isDiscrete();
+            for (int j = 0; j < n.operands().length; j++) {
+                int r = n.operands()[j];
+                asLong &= c.refDType(r).isDiscrete() || !n.op().readsValue(j); // as Composite.evalDouble decides
                 if (r >= nin) uses[r - nin]++;
             }
             nodeLong[k] = kernelLong || asLong; // a long kernel is all-long by construction (Composite.hasLongImpl)
