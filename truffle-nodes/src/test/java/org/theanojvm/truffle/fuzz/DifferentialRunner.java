@@ -11,6 +11,7 @@ import org.theanojvm.engine.function.ExecutorFactory;
 import org.theanojvm.engine.function.Executors;
 import org.theanojvm.engine.function.Function;
 import org.theanojvm.engine.function.In;
+import org.theanojvm.engine.graph.FunctionGraph;
 import org.theanojvm.engine.graph.Variable;
 import org.theanojvm.engine.ndarray.NdArray;
 import org.theanojvm.engine.rewrite.RewriteConfig;
@@ -48,9 +49,7 @@ final class DifferentialRunner {
     }
 
     /** A leg's result: output values of each call, or the Theano error it raised. */
-    private record Leg(List<NdArray[]> calls, TheanoException error) {
-        static Leg of(NdArray[]... calls) { return new Leg(List.of(calls), null); }
-    }
+    private record Leg(List<NdArray[]> calls, TheanoException error, FunctionGraph graph) {}
 
     /** A failure that is not a disagreement but a crash or a violated contract, reported as it is. */
     private static final class Broken extends RuntimeException {
@@ -72,7 +71,7 @@ final class DifferentialRunner {
                 Leg reference = leg("FAST_RUN graph on the reference executor", () -> referenceRun(rewritten, RewriteConfig.FAST_RUN));
                 Leg truffle = leg("FAST_RUN graph on the Truffle executor", () -> truffleRun(fast));
                 String problem = compareRewrite(oracle, reference, asBuilt);
-                if (problem == null) problem = compareExecutor(reference, truffle, fast);
+                if (problem == null) problem = compareExecutor(reference, truffle, fast, oracle, asBuilt);
                 double worst = 0;
                 if (problem == null && reference.error() == null) {
                     for (NdArray[] call : truffle.calls()) {
@@ -90,7 +89,7 @@ final class DifferentialRunner {
         try {
             return run.get();
         } catch (TheanoException e) {
-            return new Leg(List.of(), e);
+            return new Leg(List.of(), e, null);
         } catch (Broken e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
@@ -110,7 +109,7 @@ final class DifferentialRunner {
         System.setProperty("theano.scan.inner", "reference");
         try {
             Function f = compile(c, config, "py");
-            return Leg.of(f.call(c.values().toArray()));
+            return new Leg(List.<NdArray[]>of(f.call(c.values().toArray())), null, f.fgraph());
         } finally {
             if (before == null) System.clearProperty("theano.scan.inner");
             else System.setProperty("theano.scan.inner", before);
@@ -137,7 +136,7 @@ final class DifferentialRunner {
             String diff = OutputComparison.mismatch(before.get(i), c.values().get(i), true, null, false);
             if (diff != null) throw new Broken("the Truffle executor overwrote input " + i + " (" + c.inputs().get(i) + "): " + diff, null);
         }
-        return new Leg(calls, null);
+        return new Leg(calls, null, f.fgraph());
     }
 
     /** Installed executors besides the Truffle one (the first, highest priority), each checked on the FAST_RUN graph. */
@@ -160,12 +159,13 @@ final class DifferentialRunner {
         NdArray[] e = oracle.calls().get(0), a = reference.calls().get(0);
         for (int i = 0; i < e.length; i++) {
             String diff = OutputComparison.mismatch(e[i], a[i], false, c.coarsestFloat(i), true);
+            if (diff != null && illConditioned(oracle, c, i, OutputComparison.differingElements(e[i], a[i], c.coarsestFloat(i), true))) continue;
             if (diff != null) return "rewrite: output " + i + " of the FAST_RUN graph (reference executor) differs from the graph as built: " + diff;
         }
         return null;
     }
 
-    private static String compareExecutor(Leg reference, Leg truffle, FuzzCase c) {
+    private static String compareExecutor(Leg reference, Leg truffle, FuzzCase c, Leg oracle, FuzzCase asBuilt) {
         if (reference.error() != null || truffle.error() != null) {
             if (reference.error() == null) return "executor: Truffle raises " + describe(truffle.error()) + " where the reference computes";
             if (truffle.error() == null) return "executor: Truffle computes where the reference raises " + describe(reference.error());
@@ -176,7 +176,12 @@ final class DifferentialRunner {
         for (int k = 0; k < truffle.calls().size(); k++) {
             NdArray[] a = truffle.calls().get(k);
             for (int i = 0; i < e.length; i++) {
-                String diff = OutputComparison.mismatch(e[i], a[i], c.exactOutputs().get(i), c.coarsestFloat(i), false);
+                boolean exact = c.exactOutputs().get(i);
+                String diff = OutputComparison.mismatch(e[i], a[i], exact, c.coarsestFloat(i), false);
+                if (diff != null && !exact && oracle.error() == null
+                        && illConditioned(oracle, asBuilt, i, OutputComparison.differingElements(e[i], a[i], c.coarsestFloat(i), false))) {
+                    continue;
+                }
                 if (diff != null) {
                     String who = k < 2 ? "Truffle (call " + (k + 1) + ")" : otherExecutors().get(k - 2).name();
                     return "executor: output " + i + " of " + who + " differs from the reference on the same FAST_RUN graph: " + diff;
@@ -184,6 +189,23 @@ final class DifferentialRunner {
             }
         }
         return null;
+    }
+
+    /** Counts the differences excused as ill-conditioning (reported by {@link FuzzMain}). */
+    static long illConditionedExcused;
+
+    /** Whether last-bit noise alone moves the graph as built this much at these elements ({@link ConditioningProbe}). */
+    private static boolean illConditioned(Leg oracle, FuzzCase asBuilt, int output, int[] differing) {
+        String before = System.getProperty("theano.scan.inner");
+        System.setProperty("theano.scan.inner", "reference");
+        try {
+            boolean yes = ConditioningProbe.explains(oracle.graph(), asBuilt.values(), output, differing, asBuilt.coarsestFloat(output), asBuilt.seed());
+            if (yes) illConditionedExcused++;
+            return yes;
+        } finally {
+            if (before == null) System.clearProperty("theano.scan.inner");
+            else System.setProperty("theano.scan.inner", before);
+        }
     }
 
     private static String describe(TheanoException e) {

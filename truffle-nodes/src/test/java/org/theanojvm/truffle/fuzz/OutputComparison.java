@@ -82,6 +82,32 @@ final class OutputComparison {
         return null;
     }
 
+    /**
+     * The flat indices (ascending) of the elements where actual differs from expected beyond the tolerance;
+     * {Integer.MAX_VALUE} when dtypes or shapes differ (nothing to compare element by element).
+     */
+    static int[] differingElements(NdArray expected, NdArray actual, DType computedFrom, boolean nonFiniteMayBecomeFinite) {
+        if (expected.dtype() != actual.dtype() || !Arrays.equals(expected.shape(), actual.shape())) return new int[] {Integer.MAX_VALUE};
+        DType d = expected.dtype();
+        DType tol = computedFrom != null && d.isContinuous() && rtol(computedFrom) > rtol(d) ? computedFrom : d;
+        long[] eo = expected.elementOffsets(), ao = actual.elementOffsets();
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        for (int i = 0; i < eo.length; i++) {
+            if (d.isDiscrete()) {
+                if (expected.readLong(eo[i]) != actual.readLong(ao[i])) out.add(i);
+                continue;
+            }
+            double[] e = expected.readComplex(eo[i]), a = actual.readComplex(ao[i]);
+            for (int part = 0; part < 2; part++) {
+                if (close(e[part], a[part], rtol(tol), atol(tol))) continue;
+                if (nonFiniteMayBecomeFinite && !Double.isFinite(e[part]) && Double.isFinite(a[part])) continue;
+                out.add(i);
+                break;
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     static boolean close(double e, double a, double rtol, double atol) {
         if (Double.isNaN(e) || Double.isNaN(a)) return Double.isNaN(e) && Double.isNaN(a);
         if (Double.isInfinite(e) || Double.isInfinite(a)) return e == a;
