@@ -2,7 +2,8 @@
 # Differential fuzzing: bench/fuzz.sh N [FIRST_SEED] runs the random graphs of seeds FIRST_SEED ..
 # FIRST_SEED+N-1 (default 0) as built on the reference executor, FAST_RUN-rewritten on the reference
 # executor and FAST_RUN-rewritten on the Truffle executor, and prints every mismatch (seed, debugprint,
-# inputs), then graphs fuzzed / mismatches / time. bench/fuzz.sh 1 SEED reproduces one seed.
+# inputs), then graphs fuzzed / mismatches / time. bench/fuzz.sh 1 SEED reproduces one seed;
+# bench/fuzz.sh --triage SEED narrows it down (the rewrite or the node at fault).
 # Needs the build (README command 1, or ./mvnw -q install -DskipTests -Dtheano.venv.skip=true -pl engine,truffle-nodes):
 # the fuzzer lives in truffle-nodes' test classes. THEANO_JVM_MVN_ARGS passes options to the Maven call
 # that lists the class path (e.g. -Dmaven.repo.local=...). A plain JVM (Truffle's interpreter) with the
@@ -21,7 +22,9 @@ if [ ! -s "$CP_FILE" ] || [ "$ROOT/truffle-nodes/pom.xml" -nt "$CP_FILE" ]; then
   "$ROOT/mvnw" -q -o -f "$ROOT/pom.xml" -pl truffle-nodes dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$CP_FILE" ${THEANO_JVM_MVN_ARGS:-} >&2
 fi
+MAIN=org.theanojvm.truffle.fuzz.FuzzMain
+if [ "${1-}" = "--triage" ]; then MAIN=org.theanojvm.truffle.fuzz.FuzzTriage; shift; fi
 exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
   -Dpolyglot.engine.WarnInterpreterOnly=false \
-  -cp "$CLASSES:$ROOT/truffle-nodes/target/classes:$(cat "$CP_FILE")" org.theanojvm.truffle.fuzz.FuzzMain "$@" \
+  -cp "$CLASSES:$ROOT/truffle-nodes/target/classes:$(cat "$CP_FILE")" "$MAIN" "$@" \
   2> >(grep -v '^WARNING: Using incubator modules' >&2)

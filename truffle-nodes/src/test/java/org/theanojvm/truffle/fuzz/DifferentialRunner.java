@@ -56,7 +56,10 @@ final class DifferentialRunner {
         Broken(String message, Throwable cause) { super(message, cause); }
     }
 
-    static Outcome run(long seed) {
+    static Outcome run(long seed) { return run(seed, RewriteConfig.FAST_RUN); }
+
+    /** As {@link #run(long)} with other rewrites for the rewritten legs ({@link FuzzTriage} excludes one at a time). */
+    static Outcome run(long seed, RewriteConfig rewrites) {
         try (Arena arena = Arena.ofConfined()) {
             FuzzCase asBuilt, rewritten, fast;
             try {
@@ -68,8 +71,8 @@ final class DifferentialRunner {
             }
             try {
                 Leg oracle = leg("graph as built on the reference executor", () -> referenceRun(asBuilt, RewriteConfig.NONE));
-                Leg reference = leg("FAST_RUN graph on the reference executor", () -> referenceRun(rewritten, RewriteConfig.FAST_RUN));
-                Leg truffle = leg("FAST_RUN graph on the Truffle executor", () -> truffleRun(fast));
+                Leg reference = leg("FAST_RUN graph on the reference executor", () -> referenceRun(rewritten, rewrites));
+                Leg truffle = leg("FAST_RUN graph on the Truffle executor", () -> truffleRun(fast, rewrites));
                 String problem = compareRewrite(oracle, reference, asBuilt);
                 if (problem == null) problem = compareExecutor(reference, truffle, fast, oracle, asBuilt);
                 double worst = 0;
@@ -121,10 +124,10 @@ final class DifferentialRunner {
      * copied at once), twice. Then every other installed executor on the same graph: this is where a CUDA
      * executor (cuda/, none yet) is fuzzed once its ExecutorFactory is registered and a GPU is present.
      */
-    private static Leg truffleRun(FuzzCase c) {
+    private static Leg truffleRun(FuzzCase c, RewriteConfig rewrites) {
         List<NdArray> before = new ArrayList<>();
         for (NdArray v : c.values()) before.add(v.copy());
-        Function f = compile(c, RewriteConfig.FAST_RUN, "cvm");
+        Function f = compile(c, rewrites, "cvm");
         if (!f.executor().name().equals("truffle")) throw new Broken("FAST_RUN chose the " + f.executor().name() + " executor, not truffle", null);
         List<NdArray[]> calls = new ArrayList<>();
         for (int k = 0; k < 2; k++) calls.add(copies(f.callTransient(List.of(c.values().toArray()), Map.of())));
