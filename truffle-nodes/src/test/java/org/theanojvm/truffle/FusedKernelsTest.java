@@ -207,4 +207,21 @@ class FusedKernelsTest {
         assertEquals(-200 + 256 + 0.5, out.getDouble(1));
         assertEquals(100.5, out.getDouble(2));
     }
+
+    /**
+     * 64-bit integers inside a fused kernel over float operands stay exact, as in the reference's separate
+     * nodes (found by the differential fuzzer: sqr(uint64(-x)) gave 1 for x = 2 through doubles).
+     */
+    @Test
+    void sixtyFourBitIntegersStayExactInAFloatKernel() {
+        Variable x = T.dvector("x"), big = T.tensor(DType.UINT64, new boolean[] {false}, "big");
+        Variable sqrOfCast = T.sqr(T.cast(T.neg(x), DType.UINT64));
+        Variable addCast = T.add(big, T.cast(x, DType.UINT64));
+        org.theanojvm.engine.function.Function f = org.theanojvm.engine.function.Function.compile(List.of(x, big), List.of(sqrOfCast, addCast));
+        String graph = f.fgraph().toposort().toString();
+        assertTrue(graph.contains("Composite{sqr(Cast{uint64}((-i0)))}"), graph);
+        NdArray[] r = f.call(NdArray.vector(2.0, -3.0, 0.5), NdArray.fromLongs(DType.UINT64, new long[] {3}, -3L, -3L, Long.MIN_VALUE));
+        assertEquals(List.of(4L, 9L, 0L), List.of(r[0].getLong(0), r[0].getLong(1), r[0].getLong(2)));
+        assertEquals(List.of(-1L, -6L, Long.MIN_VALUE), List.of(r[1].getLong(0), r[1].getLong(1), r[1].getLong(2)));
+    }
 }

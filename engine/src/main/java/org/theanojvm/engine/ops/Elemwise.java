@@ -10,6 +10,7 @@ import org.theanojvm.engine.graph.Op;
 import org.theanojvm.engine.graph.Variable;
 import org.theanojvm.engine.ndarray.NdArray;
 import org.theanojvm.engine.ndarray.Strided;
+import org.theanojvm.engine.ops.scalar.Composite;
 import org.theanojvm.engine.ops.scalar.ScalarOp;
 import org.theanojvm.engine.tensor.T;
 import org.theanojvm.engine.types.DType;
@@ -176,6 +177,10 @@ public final class Elemwise extends Op {
                 });
             }
             case DOUBLE -> {
+                if (scalarOp instanceof Composite c) {
+                    performComposite(c, in, out, od, outShape, strides, base);
+                    return new NdArray[] {out};
+                }
                 double[] args = new double[n];
                 Strided.forEach(outShape, strides, base, off -> {
                     for (int k = 0; k < n; k++) args[k] = in[k].readDouble(off[k]);
@@ -192,6 +197,29 @@ public final class Elemwise extends Op {
             }
         }
         return new NdArray[] {out};
+    }
+
+    /**
+     * A fused Composite in the double domain computes what the unfused chain of Elemwise nodes computes
+     * only if discrete values stay exact longs: its discrete inputs are read as longs, a discrete result
+     * written as one ({@link Composite#evalExact}).
+     */
+    private static void performComposite(Composite c, NdArray[] in, NdArray out, DType od, long[] outShape, long[][] strides, long[] base) {
+        int n = in.length;
+        boolean[] discrete = new boolean[n];
+        for (int k = 0; k < n; k++) discrete[k] = in[k].dtype().isDiscrete();
+        double[] xd = new double[n];
+        long[] xl = new long[n];
+        long[] result = new long[1];
+        Strided.forEach(outShape, strides, base, off -> {
+            for (int k = 0; k < n; k++) {
+                if (discrete[k]) xl[k] = in[k].readLong(off[k]);
+                else xd[k] = in[k].readDouble(off[k]);
+            }
+            double d = c.evalExact(xd, xl, result);
+            if (od.isDiscrete()) out.writeLong(off[n], result[0]);
+            else out.writeDouble(off[n], d);
+        });
     }
 
     /** Another input shares the destroyed buffer (e.g. x + x.T): writing would corrupt what it reads. */

@@ -96,4 +96,30 @@ class CompositeTest {
         assertNotEquals(fma(), other);
         assertThrows(IllegalArgumentException.class, () -> new Composite(new DType[] {D}, List.of(new Composite.Node(ArithmeticOps.NEG, new int[] {1})), new int[] {1}));
     }
+
+    /**
+     * 64-bit integers inside a Composite stay exact, as in the separate nodes (found by the differential
+     * fuzzer): sqr(uint64(-x)) of x = 2.0 is (2**64 - 2)**2 mod 2**64 = 4, and a uint64 input above 2**63
+     * added to a cast float keeps every bit. Through doubles the first gave 1 and the second 2**64 - 1.
+     */
+    @Test
+    void sixtyFourBitIntegersStayExactInAFloatComposite() {
+        DType u64 = DType.UINT64;
+        Composite sqrOfCast = new Composite(new DType[] {D}, List.of(new Composite.Node(ArithmeticOps.NEG, new int[] {0}),
+                new Composite.Node(new Cast(u64), new int[] {1}), new Composite.Node(ArithmeticOps.SQR, new int[] {2})), new int[] {3});
+        Variable x = T.dvector("x");
+        NdArray r = TestUtil.eval(new Elemwise(sqrOfCast, null).call(x), List.of(x), NdArray.vector(2.0, -3.0, 0.5));
+        assertEquals(u64, r.dtype());
+        assertEquals(4L, r.getLong(0));
+        assertEquals(9L, r.getLong(1));
+        assertEquals(0L, r.getLong(2));
+        Composite addCast = new Composite(new DType[] {u64, D}, List.of(new Composite.Node(new Cast(u64), new int[] {1}),
+                new Composite.Node(ArithmeticOps.ADD, new int[] {0, 2})), new int[] {3});
+        Variable big = T.tensor(u64, new boolean[] {false}, "big");
+        NdArray s = TestUtil.eval(new Elemwise(addCast, null).call(big, x), List.of(big, x), NdArray.fromLongs(u64, new long[] {3}, -3L, -3L, Long.MIN_VALUE),
+                NdArray.vector(2.0, 1.0, 3.0));
+        assertEquals(-1L, s.getLong(0)); // 2**64 - 3 + 2
+        assertEquals(-2L, s.getLong(1));
+        assertEquals(Long.MIN_VALUE + 3, s.getLong(2));
+    }
 }

@@ -52,9 +52,14 @@ public final class ElemwiseKernels {
             longDomain &= d.isDiscrete() || !op.readsValue(k); // the reference's rule (Elemwise.domain)
             reads[k] = ElementAccess.of(d);
         }
-        FrameSlotKind kind = longDomain ? FrameSlotKind.Long : FrameSlotKind.Double;
+        // a Composite in the double domain holds discrete values as exact longs, as the reference does
+        // (Composite.evalExact): its discrete operands are loaded as longs, a discrete result stored as one
+        boolean exactComposite = op instanceof Composite && !longDomain;
+        boolean[] loadLong = new boolean[n];
+        for (int k = 0; k < n; k++) loadLong[k] = longDomain || (exactComposite && inDtypes[k].isDiscrete());
+        boolean storeLong = longDomain || (exactComposite && outDtype.isDiscrete());
         int[] valueSlots = new int[n];
-        for (int k = 0; k < n; k++) valueSlots[k] = frame.addSlot(kind, null, null);
+        for (int k = 0; k < n; k++) valueSlots[k] = frame.addSlot(loadLong[k] ? FrameSlotKind.Long : FrameSlotKind.Double, null, null);
         int planSlot = frame.addSlot(FrameSlotKind.Object, null, null);
         int posSlot = frame.addSlot(FrameSlotKind.Int, null, null);
         ElementAccess write = ElementAccess.of(outDtype);
@@ -76,8 +81,8 @@ public final class ElemwiseKernels {
         Supplier<KernelBody> bodies = () -> {
             ScalarNode[] operands = new ScalarNode[n];
             for (int k = 0; k < n; k++) operands[k] = literal[k] ? new ConstantNode(litDouble[k], litLong[k]) : new OperandNode(valueSlots[k]);
-            ScalarNode expr = composite != null ? composite.build(operands, domain) : ScalarTreeBuilder.build(op, outDtype, operands);
-            return new KernelBody(reads, valueSlots, literal, write, domain, expr);
+            ScalarNode expr = composite != null ? composite.build(operands, loadLong, storeLong) : ScalarTreeBuilder.build(op, outDtype, operands);
+            return new KernelBody(reads, valueSlots, literal, write, loadLong, storeLong, expr);
         };
         VectorProgram vector = VectorKernel.AVAILABLE && !domain ? VectorProgram.compile(op, inDtypes) : null;
         return new ElemwiseNode(slots, bodies, planSlot, posSlot, vector, reads, write);

@@ -153,6 +153,59 @@ public final class Composite extends ScalarOp {
         return v[outputRefs[0]];
     }
 
+    /**
+     * Evaluation with every value held as an array of its dtype holds it, as the chain of separate Elemwise
+     * nodes stores them: discrete values as exact longs (as {@code NdArray.readLong} reads them: no double
+     * holds every uint64 above 2**63 or int64 above 2**53), floats as doubles. A discrete node computed in
+     * the double domain (a cast from float, a comparison of floats) stores its result as
+     * {@code NdArray.writeDouble} would ({@link #stored}).
+     *
+     * @param xd the float inputs' values (entries of discrete inputs are ignored)
+     * @param xl the discrete inputs' values (entries of float inputs are ignored)
+     * @param discreteResult receives the result when the output dtype is discrete
+     * @return the result when the output dtype is a float (meaningless otherwise)
+     */
+    public double evalExact(double[] xd, long[] xl, long[] discreteResult) {
+        int nin = inputDTypes.length;
+        double[] dv = Arrays.copyOf(xd, nin + nodes.size());
+        long[] lv = Arrays.copyOf(xl, nin + nodes.size());
+        for (int k = 0; k < nodes.size(); k++) {
+            Node n = nodes.get(k);
+            DType od = nodeDTypes[k];
+            boolean asLong = od.isDiscrete() && n.op.hasLongImpl();
+            for (int j = 0; j < n.operands.length; j++) asLong &= refDType(n.operands[j]).isDiscrete() || !n.op.readsValue(j);
+            if (asLong) {
+                long[] a = new long[n.operands.length];
+                for (int j = 0; j < a.length; j++) {
+                    int r = n.operands[j];
+                    a[j] = refDType(r).isDiscrete() ? lv[r] : (long) dv[r]; // a float operand here is one whose value is not read
+                }
+                lv[nin + k] = wrap(n.op.evalLong(a, od), od);
+            } else {
+                double[] a = new double[n.operands.length];
+                for (int j = 0; j < a.length; j++) {
+                    int r = n.operands[j];
+                    a[j] = refDType(r).isDiscrete() ? toDouble(lv[r], refDType(r)) : dv[r];
+                }
+                double d = n.op.evalDouble(a);
+                if (od.isDiscrete()) lv[nin + k] = stored(d, od);
+                else dv[nin + k] = round(d, od);
+            }
+        }
+        int out = outputRefs[0];
+        discreteResult[0] = lv[out];
+        return dv[out];
+    }
+
+    /** The long that storing double v in an array of discrete dtype d and reading it back gives (NdArray.writeDouble, readLong). */
+    public static long stored(double v, DType d) {
+        return switch (d) {
+            case BOOL -> v != 0 ? 1 : 0;
+            case UINT64 -> v >= 0x1p63 ? (long) (v - 0x1p63) ^ Long.MIN_VALUE : toLong(v);
+            default -> wrap(toLong(v), d);
+        };
+    }
+
     @Override
     public long evalLong(long[] x) { return evalLong(x, refDType(outputRefs[0])); }
 
@@ -233,7 +286,8 @@ public final class Composite extends ScalarOp {
 
     private static long toLong(double v) { return Double.isNaN(v) || Double.isInfinite(v) ? Long.MIN_VALUE : (long) v; }
 
-    private static double toDouble(long v, DType d) {
+    /** A discrete value of dtype d as a double (what NdArray.readDouble gives for it). */
+    public static double toDouble(long v, DType d) {
         if (d == DType.UINT64 && v < 0) return ((v >>> 1) | (v & 1)) * 2.0;
         return v;
     }

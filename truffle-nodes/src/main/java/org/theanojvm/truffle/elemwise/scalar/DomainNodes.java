@@ -31,6 +31,26 @@ public final class DomainNodes {
         public long executeLong(VirtualFrame frame) { return Composite.wrap(x.executeLong(frame), dtype); }
     }
 
+    /**
+     * A discrete inner result computed in the double domain (a cast from float, a comparison of floats),
+     * held as the long its array would store ({@link Composite#stored}): exact where a double is not.
+     */
+    public static final class StoreAsLong extends ScalarNode {
+        @Child private ScalarNode x;
+        private final DType dtype;
+
+        public StoreAsLong(ScalarNode x, DType dtype) {
+            this.x = x;
+            this.dtype = dtype;
+        }
+
+        @Override
+        public double executeDouble(VirtualFrame frame) { return x.executeDouble(frame); }
+
+        @Override
+        public long executeLong(VirtualFrame frame) { return Composite.stored(x.executeDouble(frame), dtype); }
+    }
+
     /** A double-valued subtree read by an integer-domain node (Composite: {@code (long) v[r]}). */
     public static final class DoubleToLong extends ScalarNode {
         @Child private ScalarNode x;
