@@ -200,4 +200,15 @@ class ElemwiseTest {
         NdArray u = eval(T.fill(model, ubig), List.of(model, ubig), NdArray.scalar(DType.FLOAT32, Float.NaN), NdArray.scalarLong(DType.UINT64, -3L));
         assertEquals(-3L, u.itemLong()); // 2**64 - 3 as the bits of a long
     }
+
+    /** A bitwise op over uint64 and int64 has a float64 output (found by the differential fuzzer: it raised NotImplementedError). */
+    @Test
+    void bitwiseOpsWithAFloatOutputComputeOnIntegers() {
+        Variable u = T.vector("u", DType.UINT64), i = T.vector("i", DType.INT64);
+        NdArray u0 = NdArray.fromLongs(DType.UINT64, new long[] {3}, 5, 12, 0), i0 = NdArray.fromLongs(DType.INT64, new long[] {3}, 3, 10, 7);
+        NdArray x = eval(T.xor(u, i), List.of(u, i), u0, i0);
+        assertArray(x, DType.FLOAT64, s(3), 6, 6, 7);
+        assertArray(eval(T.and_(u, i), List.of(u, i), u0, i0), DType.FLOAT64, s(3), 1, 8, 0);
+        assertArray(eval(T.or_(u, i), List.of(u, i), u0, i0), DType.FLOAT64, s(3), 7, 14, 7);
+    }
 }

@@ -77,6 +77,13 @@ public final class LogicOps {
         @Override
         public long evalLong(long[] x) { return f.apply(x[0], x[1]); }
 
+        /**
+         * uint64 with a signed integer upcasts to float64, as in NumPy: Theano's C code still computes the
+         * integer operation and stores it as a double (the operands are integers, exact below 2**53).
+         */
+        @Override
+        public double evalDouble(double[] x) { return f.apply((long) x[0], (long) x[1]); }
+
         @Override
         public List<Variable> grad(List<Variable> in, Variable out, Variable gz) {
             return List.of(T.zerosLikeFloat(in.get(0)), T.zerosLikeFloat(in.get(1)));
