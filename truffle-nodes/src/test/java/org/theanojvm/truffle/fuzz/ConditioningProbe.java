@@ -38,8 +38,10 @@ final class ConditioningProbe {
         if (differing.length == 0) return true;
         NdArray base = ReferenceExecutor.run(asBuilt, inputs)[output];
         boolean[] sensitive = new boolean[differing.length];
-        for (int trial = 0; trial < 3; trial++) {
-            NdArray perturbed = ReferenceExecutor.run(asBuilt, inputs, perturbing(new Random(seed * 31 + trial)))[output];
+        // every inexact result scaled up, every one down, then two random mixes
+        for (int trial = 0; trial < 4; trial++) {
+            Random rnd = trial == 0 ? fixed(1) : trial == 1 ? fixed(0) : new Random(seed * 31 + trial);
+            NdArray perturbed = ReferenceExecutor.run(asBuilt, inputs, perturbing(rnd))[output];
             // a NaN turning finite under noise is sensitivity too (arccosh just below 1)
             int[] moved = OutputComparison.differingElements(base, perturbed, computedFrom, false);
             for (int i = 0; i < differing.length; i++) sensitive[i] |= java.util.Arrays.binarySearch(moved, differing[i]) >= 0;
@@ -48,11 +50,27 @@ final class ConditioningProbe {
         return true;
     }
 
+    /** A "random" source always giving v: 2v - 1 is +1 or -1, every value moved the same way. */
+    private static Random fixed(double v) {
+        return new Random() {
+            @Override
+            public double nextDouble() { return v; }
+        };
+    }
+
     /** An observer scaling the fresh float results of inexact nodes by 1 +- a few ulps. */
     private static NodeObserver perturbing(Random rnd) {
         return new NodeObserver() {
             @Override
             public void after(int index, Apply node, NdArray[] inputs, NdArray[] outputs) {
+                if (node.op() instanceof Dot && outputs[0].dtype().isFloat()) {
+                    perturbProduct(inputs[0], inputs[1], outputs[0], rnd);
+                    return;
+                }
+                if (node.op() instanceof CAReduce r && r.kind() == CAReduce.Kind.SUM && outputs[0].dtype().isFloat()) {
+                    perturbSum(inputs[0], outputs[0], rnd);
+                    return;
+                }
                 if (!inexact(node)) return;
                 for (NdArray out : outputs) {
                     DType d = out.dtype();
@@ -66,6 +84,50 @@ final class ConditioningProbe {
                 }
             }
         };
+    }
+
+    /**
+     * A product's rounding error is not relative to its result but to its terms: BLAS accumulates k
+     * products in the output's precision (sgemm in float32, where the reference accumulates in double), an
+     * error of about eps * sqrt(k) * sqrt(sum of the squared terms), which cancellation can make large
+     * against a small result. Each element moves by up to ULPS times that.
+     */
+    private static void perturbProduct(NdArray a, NdArray b, NdArray out, Random rnd) {
+        double eps = out.dtype() == DType.FLOAT64 ? Math.ulp(1.0) : Math.ulp(1.0f);
+        long k = a.shape(a.ndim() - 1);
+        long m = a.ndim() == 2 ? a.shape(0) : 1, n = b.ndim() == 2 ? b.shape(1) : 1;
+        for (long i = 0; i < m; i++) {
+            for (long j = 0; j < n; j++) {
+                double squares = 0;
+                for (long l = 0; l < k; l++) {
+                    double t = (a.ndim() == 2 ? a.getDouble(i, l) : a.getDouble(l)) * (b.ndim() == 2 ? b.getDouble(l, j) : b.getDouble(l));
+                    squares += t * t;
+                }
+                long[] at = out.ndim() == 2 ? new long[] {i, j} : out.ndim() == 1 ? new long[] {a.ndim() == 2 ? i : j} : new long[0];
+                long off = out.offsetOf(at);
+                double noise = (2 * rnd.nextDouble() - 1) * ULPS * eps * Math.sqrt(k) * Math.sqrt(squares);
+                if (Double.isFinite(noise)) out.writeDouble(off, out.readDouble(off) + noise);
+            }
+        }
+    }
+
+    /**
+     * A sum's rounding error depends on its terms, not its result (1e30 + x - 1e30 is x or 0 by the
+     * order): each element moves by up to ULPS * eps * sqrt(n) * the norm of all the terms (an upper
+     * bound: the norm is the whole input's, not only the element's reduced terms).
+     */
+    private static void perturbSum(NdArray in, NdArray out, Random rnd) {
+        double eps = out.dtype() == DType.FLOAT64 ? Math.ulp(1.0) : Math.ulp(1.0f);
+        double squares = 0;
+        for (long off : in.elementOffsets()) {
+            double v = in.readDouble(off);
+            if (Double.isFinite(v)) squares += v * v;
+        }
+        double scale = ULPS * eps * Math.sqrt(Math.max(1, in.size() / Math.max(1, out.size()))) * Math.sqrt(squares);
+        for (long off : out.elementOffsets()) {
+            double noise = (2 * rnd.nextDouble() - 1) * scale;
+            if (Double.isFinite(noise)) out.writeDouble(off, out.readDouble(off) + noise);
+        }
     }
 
     /**

@@ -43,8 +43,11 @@ import org.theanojvm.engine.rewrite.RewriteConfig;
 final class DifferentialRunner {
     private DifferentialRunner() {}
 
-    /** What one seed gave: {@code problem} is null when every leg agreed. */
-    record Outcome(long seed, String problem, FuzzCase fuzzCase, double toleranceUsed, List<String> ops) {
+    /**
+     * What one seed gave: {@code problem} is null when every leg agreed; otherwise {@code details} holds the
+     * inputs and the graph, rendered while the case's native input memory was still allocated.
+     */
+    record Outcome(long seed, String problem, String details, double toleranceUsed, List<String> ops) {
         boolean ok() { return problem == null; }
     }
 
@@ -67,7 +70,7 @@ final class DifferentialRunner {
                 rewritten = GraphGenerator.generate(seed, arena);
                 fast = GraphGenerator.generate(seed, arena);
             } catch (RuntimeException e) {
-                return new Outcome(seed, "generator failed (a generator bug or an op rejecting a well-typed graph): " + trace(e), null, 0, List.of());
+                return new Outcome(seed, "generator failed (a generator bug or an op rejecting a well-typed graph): " + trace(e), "", 0, List.of());
             }
             try {
                 Leg oracle = leg("graph as built on the reference executor", () -> referenceRun(asBuilt, RewriteConfig.NONE));
@@ -81,11 +84,21 @@ final class DifferentialRunner {
                         for (int i = 0; i < call.length; i++) worst = Math.max(worst, OutputComparison.toleranceUsed(reference.calls().get(0)[i], call[i], fast.coarsestFloat(i)));
                     }
                 }
-                return new Outcome(seed, problem, fast, worst, fast.ops());
+                return new Outcome(seed, problem, problem == null ? "" : details(fast), worst, fast.ops());
             } catch (Broken e) {
-                return new Outcome(seed, e.getMessage(), fast, 0, fast.ops());
+                return new Outcome(seed, e.getMessage(), details(fast), 0, fast.ops());
             }
         }
+    }
+
+    private static String details(FuzzCase c) {
+        StringBuilder sb = new StringBuilder("inputs:\n").append(c.describeInputs());
+        try {
+            sb.append("graph:\n").append(c.debugprint());
+        } catch (RuntimeException e) {
+            sb.append("graph: (debugprint failed: ").append(e).append(")\n");
+        }
+        return sb.toString();
     }
 
     private static Leg leg(String name, Supplier<Leg> run) {

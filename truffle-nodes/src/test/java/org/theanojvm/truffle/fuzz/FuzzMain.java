@@ -49,15 +49,6 @@ public final class FuzzMain {
 
     /** A mismatch as text: seed, what differed, the graph and its inputs. */
     static String report(DifferentialRunner.Outcome o) {
-        StringBuilder sb = new StringBuilder("MISMATCH seed " + o.seed() + ": " + o.problem() + "\n");
-        if (o.fuzzCase() != null) {
-            sb.append("inputs:\n").append(o.fuzzCase().describeInputs());
-            try {
-                sb.append("graph:\n").append(o.fuzzCase().debugprint());
-            } catch (RuntimeException e) {
-                sb.append("graph: (debugprint failed: ").append(e).append(")\n");
-            }
-        }
-        return sb.toString();
+        return "MISMATCH seed " + o.seed() + ": " + o.problem() + "\n" + o.details();
     }
 }
