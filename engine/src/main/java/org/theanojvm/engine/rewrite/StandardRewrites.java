@@ -340,12 +340,17 @@ public final class StandardRewrites {
         return one(T.log1p(x));
     }
 
-    /** log(sigmoid(x)) -> -softplus(-x): finite for very negative x. */
+    /**
+     * log(sigmoid(x)) -> -softplus(-x): finite for very negative x. An integer or bool x is first cast to
+     * the float sigmoid computes in: negating it in its own dtype would wrap (-True is True, -1 in uint8 is 255).
+     */
     static List<Variable> logSigmoid(FunctionGraph fg, Apply node) {
         if (scalarOp(node) != TranscendentalOps.LOG) return null;
         Variable s = node.inputs().get(0);
         if (!isElemwise(s, TranscendentalOps.SIGMOID)) return null;
-        return one(T.neg(T.softplus(T.neg(s.owner().inputs().get(0)))));
+        Variable x = s.owner().inputs().get(0);
+        if (x.dtype().isDiscrete()) x = T.cast(x, s.dtype());
+        return one(T.neg(T.softplus(T.neg(x))));
     }
 
     /** log(1 - sigmoid(x)) -> -softplus(x): finite for very positive x. */

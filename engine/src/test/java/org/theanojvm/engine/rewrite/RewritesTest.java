@@ -134,6 +134,20 @@ class RewritesTest {
         assertTrue(Double.isInfinite(raw.call(NdArray.vector(-800))[0].toDoubleArray()[0]));
     }
 
+    /** log(sigmoid(x)) of bool and unsigned x: the rewrite negates x as a float (found by the differential fuzzer: -True is True). */
+    @Test
+    void logSigmoidOfIntegersIsNotNegatedInTheirOwnDtype() {
+        Variable b = T.vector("b", DType.BOOL), u = T.vector("u", DType.UINT8);
+        Function f = compile(List.of(b, u), List.of(T.log(T.sigmoid(b)), T.log(T.sigmoid(u))), RewriteConfig.FAST_RUN);
+        assertEquals(2, count(f, a -> a.op() instanceof Elemwise e && e.scalarOp().toString().contains("softplus")), ops(f));
+        NdArray[] r = f.call(NdArray.fromLongs(DType.BOOL, new long[] {2}, 1, 0), NdArray.fromLongs(DType.UINT8, new long[] {2}, 1, 3));
+        double[] sb = r[0].toDoubleArray(), su = r[1].toDoubleArray();
+        assertEquals(Math.log(1 / (1 + Math.exp(-1))), sb[0], 1e-6);
+        assertEquals(Math.log(0.5), sb[1], 1e-6);
+        assertEquals(Math.log(1 / (1 + Math.exp(-1))), su[0], 1e-6);
+        assertEquals(Math.log(1 / (1 + Math.exp(-3))), su[1], 1e-6);
+    }
+
     @Test
     void crossentropyOfSoftmaxIsComputedStably() {
         Variable x = T.dmatrix("x"), y = T.lvector("y");
