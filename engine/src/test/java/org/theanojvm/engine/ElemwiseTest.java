@@ -211,4 +211,14 @@ class ElemwiseTest {
         assertArray(eval(T.and_(u, i), List.of(u, i), u0, i0), DType.FLOAT64, s(3), 1, 8, 0);
         assertArray(eval(T.or_(u, i), List.of(u, i), u0, i0), DType.FLOAT64, s(3), 7, 14, 7);
     }
+
+    /** -0.0 + -0.0 is -0.0, so gamma(x + x) of x = -0.0 is -inf (found by the differential fuzzer: the sum started from +0.0). */
+    @Test
+    void addingNegativeZerosKeepsTheSign() {
+        Variable x = T.dvector("x");
+        NdArray r = eval(T.add(x, x), List.of(x), NdArray.vector(-0.0, 0.0));
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(r.getDouble(0)));
+        assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(r.getDouble(1)));
+        assertEquals(Double.NEGATIVE_INFINITY, eval(T.gamma(T.add(x, x)), List.of(x), NdArray.vector(-0.0)).getDouble(0));
+    }
 }

@@ -19,11 +19,17 @@ public final class ArithmeticOps {
     public static final ScalarOp ADD = new ScalarOp("add", -1) {
         public DType outputDType(DType[] in) { return upcastOut(in); }
         public boolean hasLongImpl() { return true; }
-        public double evalDouble(double[] x) { double s = 0; for (double v : x) s += v; return s; }
+        // from the first operand, not from 0.0: 0.0 + -0.0 is +0.0, and -0.0 + -0.0 must stay -0.0 (IEEE, NumPy)
+        public double evalDouble(double[] x) {
+            if (x.length == 0) return 0;
+            double s = x[0];
+            for (int i = 1; i < x.length; i++) s += x[i];
+            return s;
+        }
         public long evalLong(long[] x) { long s = 0; for (long v : x) s += v; return s; }
         public double[] evalComplex(double[][] x) {
-            double re = 0, im = 0;
-            for (double[] v : x) { re += v[0]; im += v[1]; }
+            double re = x[0][0], im = x[0][1];
+            for (int i = 1; i < x.length; i++) { re += x[i][0]; im += x[i][1]; }
             return new double[] {re, im};
         }
         public List<Variable> grad(List<Variable> in, Variable out, Variable gz) {
