@@ -76,7 +76,7 @@ final class DifferentialRunner {
                 Leg oracle = leg("graph as built on the reference executor", () -> referenceRun(asBuilt, RewriteConfig.NONE));
                 Leg reference = leg("FAST_RUN graph on the reference executor", () -> referenceRun(rewritten, rewrites));
                 Leg truffle = leg("FAST_RUN graph on the Truffle executor", () -> truffleRun(fast, rewrites));
-                String problem = compareRewrite(oracle, reference, asBuilt);
+                String problem = compareRewrite(oracle, reference, asBuilt, rewritten);
                 if (problem == null) problem = compareExecutor(reference, truffle, fast, oracle, asBuilt);
                 double worst = 0;
                 if (problem == null && reference.error() == null) {
@@ -113,7 +113,7 @@ final class DifferentialRunner {
         }
     }
 
-    private static Function compile(FuzzCase c, RewriteConfig config, String linker) {
+    static Function compile(FuzzCase c, RewriteConfig config, String linker) {
         List<In> ins = new ArrayList<>();
         for (Variable v : c.inputs()) ins.add(In.of(v));
         return Function.compile(ins, c.outputs(), List.of(), List.of(), null, "ignore", "fuzz" + c.seed(), config, linker);
@@ -167,7 +167,7 @@ final class DifferentialRunner {
         return r;
     }
 
-    private static String compareRewrite(Leg oracle, Leg reference, FuzzCase c) {
+    private static String compareRewrite(Leg oracle, Leg reference, FuzzCase c, FuzzCase rewritten) {
         if (oracle.error() != null) return null; // the rewritten graph may or may not raise; Truffle must follow it
         if (reference.error() != null) {
             return "rewrite: the FAST_RUN graph raises " + describe(reference.error()) + " where the graph as built computes";
@@ -175,7 +175,9 @@ final class DifferentialRunner {
         NdArray[] e = oracle.calls().get(0), a = reference.calls().get(0);
         for (int i = 0; i < e.length; i++) {
             String diff = OutputComparison.mismatch(e[i], a[i], false, c.coarsestFloat(i), true);
-            if (diff != null && illConditioned(oracle, c, i, OutputComparison.differingElements(e[i], a[i], c.coarsestFloat(i), true))) continue;
+            int[] differing = diff == null ? null : OutputComparison.differingElements(e[i], a[i], c.coarsestFloat(i), true);
+            if (diff != null && illConditioned(oracle, c, i, differing)) continue;
+            if (diff != null && signedZero(oracle, c, reference, rewritten, i, differing)) continue;
             if (diff != null) return "rewrite: output " + i + " of the FAST_RUN graph (reference executor) differs from the graph as built: " + diff;
         }
         return null;
@@ -217,6 +219,23 @@ final class DifferentialRunner {
         try {
             boolean yes = ConditioningProbe.explains(oracle.graph(), asBuilt.values(), output, differing, asBuilt.coarsestFloat(output), asBuilt.seed());
             if (yes) illConditionedExcused++;
+            return yes;
+        } finally {
+            if (before == null) System.clearProperty("theano.scan.inner");
+            else System.setProperty("theano.scan.inner", before);
+        }
+    }
+
+    /** Counts the rewrite differences excused as the sign of a zero (reported by {@link FuzzMain}). */
+    static long signedZeroExcused;
+
+    /** Whether the difference disappears with every -0.0 made +0.0 ({@link SignedZeroProbe}). */
+    private static boolean signedZero(Leg oracle, FuzzCase asBuilt, Leg reference, FuzzCase rewritten, int output, int[] differing) {
+        String before = System.getProperty("theano.scan.inner");
+        System.setProperty("theano.scan.inner", "reference");
+        try {
+            boolean yes = SignedZeroProbe.explains(asBuilt, rewritten, output, differing, asBuilt.coarsestFloat(output));
+            if (yes) signedZeroExcused++;
             return yes;
         } finally {
             if (before == null) System.clearProperty("theano.scan.inner");
