@@ -42,7 +42,7 @@ public final class FuzzMain {
         System.out.println("op coverage (applications): " + coverage);
         System.out.println("rewrite differences excused as the sign of a zero (x + 0 -> x, as Theano rewrites it): " + DifferentialRunner.signedZeroExcused);
         System.out.println("differences excused as ill-conditioned (last-bit noise moves the graph as built as much): " + DifferentialRunner.illConditionedExcused);
-        System.out.printf("largest Truffle/reference difference outside exact values: %.3g of the tolerance (seed %d)%n", worst, worstSeed);
+        System.out.printf("largest Truffle/reference difference outside exact values (seeds with no excused difference): %.3g of the tolerance (seed %d)%n", worst, worstSeed);
         System.out.printf("graphs fuzzed: %d (seeds %d..%d)%nmismatches: %d%ntime: %.1f s (%.1f ms per graph)%n", done, first, first + n - 1, mismatches,
                 secs, 1000 * secs / Math.max(1, done));
         System.exit(mismatches == 0 ? 0 : 1);
