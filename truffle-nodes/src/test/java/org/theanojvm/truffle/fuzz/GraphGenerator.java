@@ -559,6 +559,7 @@ final class GraphGenerator {
         if (k < 52) return DType.FLOAT32;
         if (k < 55) return DType.COMPLEX128;
         if (k < 57) return DType.COMPLEX64;
+        if (k < 60) return DType.FLOAT16;
         return randomDiscrete();
     }
 
