@@ -78,7 +78,7 @@ final class DifferentialRunner {
                 Leg reference = leg("FAST_RUN graph on the reference executor", () -> referenceRun(rewritten, rewrites));
                 Leg truffle = leg("FAST_RUN graph on the Truffle executor", () -> truffleRun(fast, rewrites));
                 String problem = compareRewrite(oracle, reference, asBuilt, rewritten);
-                if (problem == null) problem = compareExecutor(reference, truffle, fast, oracle, asBuilt);
+                if (problem == null) problem = compareExecutor(reference, truffle, fast, rewritten);
                 double worst = 0;
                 // the margin statistic covers the outputs compared to the tolerance, not the excused ill-conditioned ones
                 if (problem == null && reference.error() == null && illConditionedExcused == excusedBefore) {
@@ -178,14 +178,14 @@ final class DifferentialRunner {
         for (int i = 0; i < e.length; i++) {
             String diff = OutputComparison.mismatch(e[i], a[i], false, c.coarsestFloat(i), true);
             int[] differing = diff == null ? null : OutputComparison.differingElements(e[i], a[i], c.coarsestFloat(i), true);
-            if (diff != null && illConditioned(oracle, c, i, differing)) continue;
-            if (diff != null && signedZero(oracle, c, reference, rewritten, i, differing)) continue;
+            if (diff != null && illConditioned(oracle, c, i, differing, true)) continue;
+            if (diff != null && ieeeLiberties(oracle, c, reference, rewritten, i, differing)) continue;
             if (diff != null) return "rewrite: output " + i + " of the FAST_RUN graph (reference executor) differs from the graph as built: " + diff;
         }
         return null;
     }
 
-    private static String compareExecutor(Leg reference, Leg truffle, FuzzCase c, Leg oracle, FuzzCase asBuilt) {
+    private static String compareExecutor(Leg reference, Leg truffle, FuzzCase c, FuzzCase rewritten) {
         if (reference.error() != null || truffle.error() != null) {
             if (reference.error() == null) return "executor: Truffle raises " + describe(truffle.error()) + " where the reference computes";
             if (truffle.error() == null) return "executor: Truffle computes where the reference raises " + describe(reference.error());
@@ -198,8 +198,8 @@ final class DifferentialRunner {
             for (int i = 0; i < e.length; i++) {
                 boolean exact = c.exactOutputs().get(i);
                 String diff = OutputComparison.mismatch(e[i], a[i], exact, c.coarsestFloat(i), false);
-                if (diff != null && !exact && oracle.error() == null
-                        && illConditioned(oracle, asBuilt, i, OutputComparison.differingElements(e[i], a[i], c.coarsestFloat(i), false))) {
+                // probed on the FAST_RUN graph both executors ran (the graph as built may compute NaN where a rewrite dropped it)
+                if (diff != null && !exact && illConditioned(reference, rewritten, i, OutputComparison.differingElements(e[i], a[i], c.coarsestFloat(i), false), false)) {
                     continue;
                 }
                 if (diff != null) {
@@ -214,12 +214,13 @@ final class DifferentialRunner {
     /** Counts the differences excused as ill-conditioning (reported by {@link FuzzMain}). */
     static long illConditionedExcused;
 
-    /** Whether last-bit noise alone moves the graph as built this much at these elements ({@link ConditioningProbe}). */
-    private static boolean illConditioned(Leg oracle, FuzzCase asBuilt, int output, int[] differing) {
+    /** Whether last-bit noise alone moves this leg's graph this much at these elements ({@link ConditioningProbe}). */
+    private static boolean illConditioned(Leg oracle, FuzzCase asBuilt, int output, int[] differing, boolean reassociated) {
         String before = System.getProperty("theano.scan.inner");
         System.setProperty("theano.scan.inner", "reference");
         try {
-            boolean yes = ConditioningProbe.explains(oracle.graph(), asBuilt.values(), output, differing, asBuilt.coarsestFloat(output), asBuilt.seed());
+            boolean yes = ConditioningProbe.explains(oracle.graph(), asBuilt.values(), output, differing, asBuilt.coarsestFloat(output), asBuilt.seed(),
+                    reassociated);
             if (yes) illConditionedExcused++;
             return yes;
         } finally {
@@ -228,16 +229,16 @@ final class DifferentialRunner {
         }
     }
 
-    /** Counts the rewrite differences excused as the sign of a zero (reported by {@link FuzzMain}). */
-    static long signedZeroExcused;
+    /** Counts the rewrite differences excused as the sign of a zero or a dropped NaN (reported by {@link FuzzMain}). */
+    static long ieeeLibertiesExcused;
 
-    /** Whether the difference disappears with every -0.0 made +0.0 ({@link SignedZeroProbe}). */
-    private static boolean signedZero(Leg oracle, FuzzCase asBuilt, Leg reference, FuzzCase rewritten, int output, int[] differing) {
+    /** Whether the difference disappears with every -0.0 made +0.0 and every NaN 0 ({@link IeeeLibertiesProbe}). */
+    private static boolean ieeeLiberties(Leg oracle, FuzzCase asBuilt, Leg reference, FuzzCase rewritten, int output, int[] differing) {
         String before = System.getProperty("theano.scan.inner");
         System.setProperty("theano.scan.inner", "reference");
         try {
-            boolean yes = SignedZeroProbe.explains(asBuilt, rewritten, output, differing, asBuilt.coarsestFloat(output));
-            if (yes) signedZeroExcused++;
+            boolean yes = IeeeLibertiesProbe.explains(asBuilt, rewritten, output, differing, asBuilt.coarsestFloat(output));
+            if (yes) ieeeLibertiesExcused++;
             return yes;
         } finally {
             if (before == null) System.clearProperty("theano.scan.inner");

@@ -40,7 +40,7 @@ public final class FuzzMain {
         }
         double secs = (System.nanoTime() - start) / 1e9;
         System.out.println("op coverage (applications): " + coverage);
-        System.out.println("rewrite differences excused as the sign of a zero (x + 0 -> x, as Theano rewrites it): " + DifferentialRunner.signedZeroExcused);
+        System.out.println("rewrite differences excused as a zero's sign or a dropped NaN (x + 0 -> x, z * 0 + dot -> gemm, as Theano rewrites them): " + DifferentialRunner.ieeeLibertiesExcused);
         System.out.println("differences excused as ill-conditioned (last-bit noise moves the graph as built as much): " + DifferentialRunner.illConditionedExcused);
         System.out.printf("largest Truffle/reference difference outside exact values (seeds with no excused difference): %.3g of the tolerance (seed %d)%n", worst, worstSeed);
         System.out.printf("graphs fuzzed: %d (seeds %d..%d)%nmismatches: %d%ntime: %.1f s (%.1f ms per graph)%n", done, first, first + n - 1, mismatches,

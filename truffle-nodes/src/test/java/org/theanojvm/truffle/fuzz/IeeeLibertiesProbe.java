@@ -11,15 +11,17 @@ import org.theanojvm.engine.rewrite.RewriteConfig;
 import org.theanojvm.engine.types.DType;
 
 /**
- * Tells a rewrite that only loses the sign of a zero from a wrong one. Theano's rewrites treat x + 0 as x
- * (local_useless_elemwise, the canonicaliser), which IEEE arithmetic does not for x = -0.0 (-0.0 + 0.0 is
- * +0.0), and a few functions tell the zeros apart (psi, gamma, 1/x, arctan2 give opposite infinities).
- * The probe runs the graph as built and the rewritten graph (unfused, so that every intermediate is a
- * node result) again on the reference executor with every -0.0 (inputs and node results) made +0.0: if
- * they then agree at the differing elements, the sign of a zero made the difference.
+ * Tells a rewrite that only takes Theano's liberties with IEEE zeros and NaNs from a wrong one. Theano's
+ * rewrites treat x + 0 as x (local_useless_elemwise, the canonicaliser), which IEEE arithmetic does not
+ * for x = -0.0 (-0.0 + 0.0 is +0.0, and psi, gamma, 1/x, arctan2 tell the zeros apart), and z * 0 as
+ * nothing (z * 0 + a * dot(x, y) becomes a gemm with beta 0 that never reads z, as BLAS does), which drops
+ * a NaN in z; a discrete result downstream (any, a comparison) then differs too. The probe runs the graph
+ * as built and the rewritten graph (unfused, so that every intermediate is a node result) again on the
+ * reference executor with every -0.0 made +0.0 and every NaN 0 (inputs and node results): if they then
+ * agree at the differing elements, a zero's sign or a dropped NaN made the difference.
  */
-final class SignedZeroProbe {
-    private SignedZeroProbe() {}
+final class IeeeLibertiesProbe {
+    private IeeeLibertiesProbe() {}
 
     static boolean explains(FuzzCase asBuilt, FuzzCase rewritten, int output, int[] differing, DType computedFrom) {
         if (differing.length == 0 || differing[0] == Integer.MAX_VALUE) return false;
@@ -32,7 +34,7 @@ final class SignedZeroProbe {
         return true;
     }
 
-    /** Copies of the values with -0.0 made +0.0 (the case's own arrays stay as they are). */
+    /** Copies of the values with -0.0 made +0.0 and NaN 0 (the case's own arrays stay as they are). */
     private static List<NdArray> positiveZeros(List<NdArray> values) {
         List<NdArray> r = new ArrayList<>();
         for (NdArray v : values) {
@@ -47,13 +49,15 @@ final class SignedZeroProbe {
         if (!a.dtype().isContinuous()) return;
         for (long off : a.elementOffsets()) {
             double[] z = a.readComplex(off);
-            if (Double.doubleToRawLongBits(z[0]) == Long.MIN_VALUE || Double.doubleToRawLongBits(z[1]) == Long.MIN_VALUE) {
-                a.writeComplex(off, z[0] == 0 ? 0.0 : z[0], z[1] == 0 ? 0.0 : z[1]);
-            }
+            if (special(z[0]) || special(z[1])) a.writeComplex(off, plain(z[0]), plain(z[1]));
         }
     }
 
-    /** Every node result with -0.0 made +0.0 (in place: every later reader sees the same value). */
+    private static boolean special(double v) { return Double.isNaN(v) || Double.doubleToRawLongBits(v) == Long.MIN_VALUE; }
+
+    private static double plain(double v) { return special(v) ? 0.0 : v; }
+
+    /** Every node result with -0.0 made +0.0 and NaN 0 (in place: every later reader sees the same value). */
     private static final NodeObserver POSITIVE_ZEROS = new NodeObserver() {
         @Override
         public void after(int index, Apply node, NdArray[] inputs, NdArray[] outputs) {
