@@ -21,8 +21,11 @@ public final class FuzzMain {
         long worstSeed = -1;
         Map<String, Long> coverage = new TreeMap<>();
         for (long seed = first; seed < first + n; seed++) {
+            long t0 = System.nanoTime();
             DifferentialRunner.Outcome o = DifferentialRunner.run(seed);
             done++;
+            double took = (System.nanoTime() - t0) / 1e9;
+            if (took > 10) System.out.printf("slow seed %d: %.1f s%n", seed, took); // a compile or rewrite that takes long is worth a look
             for (String op : o.ops()) coverage.merge(op, 1L, Long::sum);
             if (o.toleranceUsed() > worst) {
                 worst = o.toleranceUsed();

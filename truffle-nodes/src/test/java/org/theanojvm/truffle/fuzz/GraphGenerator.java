@@ -465,6 +465,8 @@ final class GraphGenerator {
         if (a == null || rnd.nextInt(3) == 0) a = newInput(d, new long[] {m, k}, new boolean[2]);
         m = a.shape()[0];
         k = a.shape()[1];
+        // the reference multiplies in plain Java loops (700 x 700 x 700 took 45 s): long inner products, not cubes
+        if (m * k * n > 1_000_000) n = 1 + rnd.nextInt(6);
         switch (rnd.nextInt(5)) {
             case 0: { // matrix . matrix, maybe a gemm pattern z * beta + alpha * dot(a, b)
                 Sym b = newInput(d, new long[] {k, n}, new boolean[2]);
