@@ -63,13 +63,6 @@ public final class OutputTolerance {
     }
 
     private static String at(NdArray ref, int flat) {
-        long[] shape = ref.shape();
-        long[] idx = new long[shape.length];
-        long r = flat;
-        for (int d = shape.length - 1; d >= 0; d--) {
-            idx[d] = r % shape[d];
-            r /= shape[d];
-        }
-        return "element " + NdArray.shapeString(idx);
+        return "element " + NdArray.shapeString(ref.unravelIndex(flat));
     }
 }

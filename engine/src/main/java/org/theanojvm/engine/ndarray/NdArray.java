@@ -174,6 +174,17 @@ public final class NdArray implements java.io.Serializable {
         copyTo(MemorySegment.ofAddress(address).reinterpret(nbytes()));
     }
 
+    /** The index of the element at position flat in C order (NumPy's unravel_index for this shape). */
+    public long[] unravelIndex(long flat) {
+        long[] idx = new long[shape.length];
+        long r = flat;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            idx[d] = r % shape[d];
+            r /= shape[d];
+        }
+        return idx;
+    }
+
     static MemorySegment allocate(DType dtype, long n) {
         if (n > Integer.MAX_VALUE / 2) throw new TheanoValueError("array is too big for a heap segment: " + n + " elements");
         int k = (int) n;

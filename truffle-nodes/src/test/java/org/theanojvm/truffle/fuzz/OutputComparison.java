@@ -143,13 +143,6 @@ final class OutputComparison {
     }
 
     private static String at(NdArray ref, int flat) {
-        long[] shape = ref.shape();
-        long[] idx = new long[shape.length];
-        long r = flat;
-        for (int d = shape.length - 1; d >= 0; d--) {
-            idx[d] = r % shape[d];
-            r /= shape[d];
-        }
-        return "element " + NdArray.shapeString(idx);
+        return "element " + NdArray.shapeString(ref.unravelIndex(flat));
     }
 }

@@ -138,8 +138,7 @@ public final class Composite extends ScalarOp {
         for (int k = 0; k < nodes.size(); k++) {
             Node n = nodes.get(k);
             DType od = nodeDTypes[k];
-            boolean asLong = od.isDiscrete() && n.op.hasLongImpl();
-            for (int j = 0; j < n.operands.length; j++) asLong &= refDType(n.operands[j]).isDiscrete() || !n.op.readsValue(j);
+            boolean asLong = computesOnLongs(n, od);
             if (asLong) {
                 long[] a = new long[n.operands.length];
                 for (int j = 0; j < a.length; j++) a[j] = (long) v[n.operands[j]];
@@ -151,6 +150,16 @@ public final class Composite extends ScalarOp {
             }
         }
         return v[outputRefs[0]];
+    }
+
+    /**
+     * Whether inner node n (output dtype od) computes on exact longs: a discrete result of an op with an
+     * integer implementation, every operand whose value it reads discrete too.
+     */
+    private boolean computesOnLongs(Node n, DType od) {
+        boolean asLong = od.isDiscrete() && n.op.hasLongImpl();
+        for (int j = 0; j < n.operands.length; j++) asLong &= refDType(n.operands[j]).isDiscrete() || !n.op.readsValue(j);
+        return asLong;
     }
 
     /**
@@ -172,8 +181,7 @@ public final class Composite extends ScalarOp {
         for (int k = 0; k < nodes.size(); k++) {
             Node n = nodes.get(k);
             DType od = nodeDTypes[k];
-            boolean asLong = od.isDiscrete() && n.op.hasLongImpl();
-            for (int j = 0; j < n.operands.length; j++) asLong &= refDType(n.operands[j]).isDiscrete() || !n.op.readsValue(j);
+            boolean asLong = computesOnLongs(n, od);
             if (asLong) {
                 long[] a = new long[n.operands.length];
                 for (int j = 0; j < a.length; j++) {
