@@ -11,6 +11,7 @@
 #     the NumPy wheel that GraalPy's pip built from the sdist: a clean clone installs it in minutes.
 #   * GraalPy's pip adds https://www.graalvm.org/python/wheels/ as an extra index and downloads
 #     patch updates from GitHub; both are switched off here (no network but PyPI).
+#   * theano_jvm_native (polyglot-api/src/main/c) is rebuilt and reinstalled alone when its C changes.
 set -euo pipefail
 
 ROOT="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)"
@@ -33,8 +34,49 @@ $ROOT/polyglot-api/src/main/python
 import theano_jvm.stdlib_fastpaths as fastpaths; fastpaths.apply()
 PTH
 }
+
+# Every pip run goes through the launcher, with pip's network kept to PyPI: GraalPy's pip adds
+# https://www.graalvm.org/python/wheels/ as an extra index (replaced by an empty one) and downloads
+# patch updates from GitHub (switched off: the patches bundled with GraalPy only).
+#
+# pip and NumPy's build backend start many Python 3 subprocesses through the venv's python (the
+# launcher): they need no Python 2 translation, so skip its runner and save a little per process.
+# They are also short-lived (meson starts one per generated file): the Truffle JIT and C2 only cost
+# them start-up time, so pip runs interpreted on C1 with the serial GC (measured on 2 cores:
+# `python -c pass` 4.5 s instead of 11.3 s).
+empty_index="$ROOT/polyglot-api/target/empty-pip-index"
+mkdir -p "$empty_index" "$WHEELHOUSE"
+export PIP_EXTRA_INDEX_URL="file://$empty_index"
+export PIP_GRAALPY_PATCHES_URL=""
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+venv_pip() {
+  THEANO_JVM_NO_PY2=1 THEANO_JVM_NO_JIT=1 THEANO_JVM_JIT_WARNED=1 \
+    THEANO_JVM_JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC ${THEANO_JVM_JAVA_OPTS-}" \
+    "$VENV/bin/python" -m pip "$@"
+}
+
+# theano_jvm_native, our C extension (buffer addresses for marshal.py), is installed on every build
+# where its source changed, without rebuilding the venv: its version carries the source's hash (see
+# its setup.py), so the installed dist-info or a wheel in the wheelhouse shows whether it is current.
+# It is built from a copy of its folder, since setuptools writes build/ and egg-info/ beside the source.
+NATIVE_SRC="$ROOT/polyglot-api/src/main/c/theano-jvm-native"
+native_version="1.0+src$(sha256sum "$NATIVE_SRC/theano_jvm_native.c" | cut -c1-12)"
+install_native() {
+  local site_packages wheels
+  site_packages="$(echo "$VENV"/lib/python3*/site-packages)"
+  [ -d "$site_packages/theano_jvm_native-$native_version.dist-info" ] && return 0
+  wheels=("$WHEELHOUSE"/theano_jvm_native-"$native_version"-*.whl)
+  if [ ! -f "${wheels[0]}" ]; then
+    local build_dir="$ROOT/polyglot-api/target/theano-jvm-native-build"
+    rm -rf "$build_dir" && cp -r "$NATIVE_SRC" "$build_dir"
+    venv_pip wheel --progress-bar off --no-deps --wheel-dir "$WHEELHOUSE" "$build_dir"
+  fi
+  venv_pip install --progress-bar off --no-index --find-links "$WHEELHOUSE" "theano-jvm-native==$native_version"
+}
+
 if [ -f "$VENV/.theano-jvm-stamp" ] && [ "$(cat "$VENV/.theano-jvm-stamp")" = "$stamp" ]; then
   write_pth
+  install_native
   echo "[theano-jvm] GraalPy venv is up to date ($VENV)"
   exit 0
 fi
@@ -42,36 +84,19 @@ fi
 echo "[theano-jvm] building the GraalPy venv in $VENV (NumPy is compiled from source the first time: about 15 minutes on 2 cores; later builds install it from the wheelhouse $WHEELHOUSE)"
 started=$(date +%s)
 rm -rf "$VENV"
-empty_index="$ROOT/polyglot-api/target/empty-pip-index"
-mkdir -p "$empty_index"
-export PIP_EXTRA_INDEX_URL="file://$empty_index"   # replaces GraalPy's default extra index
-export PIP_GRAALPY_PATCHES_URL=""                   # use the patches bundled with GraalPy only
-export PIP_DISABLE_PIP_VERSION_CHECK=1
-export NPY_NUM_BUILD_JOBS="${NPY_NUM_BUILD_JOBS:-$(nproc)}"
-
 THEANO_JVM_NO_VENV=1 "$ROOT/bin/theano-jvm" -m venv "$VENV"
 write_pth
 
-# pip and NumPy's build backend start many Python 3 subprocesses through the venv's python (the
-# launcher): they need no Python 2 translation, so skip its runner and save a little per process.
-# They are also short-lived (meson starts one per generated file): the Truffle JIT and C2 only cost
-# them start-up time, so pip runs interpreted on C1 with the serial GC (measured on 2 cores:
-# `python -c pass` 4.5 s instead of 11.3 s).
-#
 # Every requirement goes through a wheelhouse of our own (THEANO_JVM_WHEELHOUSE, by default
 # ~/.cache/theano-jvm/wheels, shared by every clone on the machine): `pip wheel` fills it, building
 # only what it lacks (NumPy, from the sdist, once), then `pip install --no-index` installs from it
 # alone. A second clone, or a venv rebuilt after a GraalPy patch release of the same minor, compiles
 # nothing. Unlike pip's own cache, the folder is plain wheels that can be listed, copied or deleted.
-mkdir -p "$WHEELHOUSE"
 # NumPy's build options are on its line of requirements.txt.
-venv_pip() {
-  THEANO_JVM_NO_PY2=1 THEANO_JVM_NO_JIT=1 THEANO_JVM_JIT_WARNED=1 \
-    THEANO_JVM_JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC ${THEANO_JVM_JAVA_OPTS-}" \
-    "$VENV/bin/python" -m pip "$@"
-}
+export NPY_NUM_BUILD_JOBS="${NPY_NUM_BUILD_JOBS:-$(nproc)}"
 venv_pip wheel --progress-bar off --find-links "$WHEELHOUSE" --wheel-dir "$WHEELHOUSE" -r "$REQUIREMENTS"
 venv_pip install --progress-bar off --no-index --find-links "$WHEELHOUSE" -r "$REQUIREMENTS"
+install_native
 
 echo "$stamp" > "$VENV/.theano-jvm-stamp"
 echo "[theano-jvm] GraalPy venv ready in $(( $(date +%s) - started )) s"

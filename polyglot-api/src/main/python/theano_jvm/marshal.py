@@ -3,8 +3,13 @@
 Element-by-element interop costs 200-1000 ms per million doubles; reading the NumPy buffer address
 and letting Java copy the bytes (MemorySegment.copy) costs a few ms. Shapes are tiny and cross as
 lists.
+
+Addresses come from theano_jvm_native (polyglot-api/src/main/c), our C extension, through the buffer
+protocol: ~6 us, where `ndarray.__array_interface__["data"][0]` costs 70-150 us on GraalPy and grew
+GraalPy's native memory by ~70 MB per 100 000 reads, which every call with an array result paid.
 """
 import numpy
+from theano_jvm_native import address, writable_address
 
 import java
 
@@ -53,7 +58,7 @@ def to_ndarray(array):
     a = numpy.asarray(array)
     if a.ndim == 0:
         # a 0-d value (a NumPy scalar constant such as numpy.float32(0.01)) crosses as one exact number,
-        # as to_numpy returns one: no buffer address round trip (`__array_interface__` ~160 us on GraalPy)
+        # as to_numpy returns one: no buffer address round trip
         dtype = engine_dtype(a.dtype)
         from_number = _numpy_target(dtype)[2]
         if from_number is not None:
@@ -63,7 +68,7 @@ def to_ndarray(array):
         a = numpy.ascontiguousarray(a)
     if not a.dtype.isnative:
         a = a.astype(a.dtype.newbyteorder("="))
-    return NdArray.fromAddress(engine_dtype(a.dtype), list(a.shape), a.__array_interface__["data"][0])
+    return NdArray.fromAddress(engine_dtype(a.dtype), list(a.shape), address(a))
 
 
 def over_caller_memory(array):
@@ -73,28 +78,27 @@ def over_caller_memory(array):
     writes an argument (outputs and updates that alias one are copied)."""
     flags = array.flags
     if array.dtype.kind in "biuf" and flags.c_contiguous and flags.aligned and array.dtype.isnative:
-        return NdArray.overAddress(engine_dtype(array.dtype), list(array.shape), array.__array_interface__["data"][0])
+        return NdArray.overAddress(engine_dtype(array.dtype), list(array.shape), address(array))
     return to_ndarray(array)
 
 
 class ArgumentStaging(object):
     """Reusable native buffers for one compiled function's ndarray arguments.
 
-    Reading a NumPy array's buffer address (`__array_interface__`) costs ~160 us on GraalPy: NumPy
-    builds the whole interface dict through GraalPy's C-API emulation, with its type strings. For a
-    minibatch passed every step that is more than the copy itself. So each (position, shape, dtype)
-    gets one NumPy buffer whose address is read once, wrapped by an NdArray over that memory (no
-    copy); a call copies the argument into it with `numpy.copyto`, one C call that also handles
-    strides and byte order. The engine reads the buffer during the call only: outputs that alias an
-    argument are copied out by to_numpy, updates that alias one are copied by the engine.
+    Each (position, shape, dtype) gets one NumPy buffer whose address is read once, wrapped by an
+    NdArray over that memory (no copy); a call copies the argument into it with `numpy.copyto`, one C
+    call that also handles strides and byte order, so no layout needs a new array per call. The engine
+    reads the buffer during the call only: outputs that alias an argument are copied out by to_numpy,
+    updates that alias one are copied by the engine. (The buffers date from when reading an address
+    cost ~160 us through `__array_interface__`; with theano_jvm_native's ~6 us, a small contiguous
+    argument costs the same either way: 17-18 us per call of a 10-element `2 * x + 1` both ways.)
 
     Arrays over MAX_BYTES are not copied at all when they can be read where they lie (C-contiguous,
-    aligned, native byte order): the NdArray wraps the caller's own buffer (`over_caller_memory`). For
-    them the ~160 us is small beside a copy (1.4 ms for 1e6 float64), the SIMD kernels and BLAS read
-    native memory in place, and the engine never writes an argument. Others take `to_ndarray`. Not for
-    reentrant use: a call made while one is running (a Python op calling the same function) takes
-    `to_ndarray` too. Shapes that change from call to call do not pile up buffers: past MAX_BUFFERS the
-    cache starts over.
+    aligned, native byte order): the NdArray wraps the caller's own buffer (`over_caller_memory`); the
+    SIMD kernels and BLAS read native memory in place, and the engine never writes an argument. Others
+    take `to_ndarray`. Not for reentrant use: a call made while one is running (a Python op calling the
+    same function) takes `to_ndarray` too. Shapes that change from call to call do not pile up buffers:
+    past MAX_BUFFERS the cache starts over.
     """
 
     MAX_BUFFERS = 16
@@ -123,8 +127,7 @@ class ArgumentStaging(object):
             found = self._DIRECT
         else:
             staging = numpy.empty(array.shape, array.dtype.newbyteorder("="))
-            address = staging.__array_interface__["data"][0]
-            found = (staging, NdArray.overAddress(engine_dtype(staging.dtype), list(staging.shape), address))
+            found = (staging, NdArray.overAddress(engine_dtype(staging.dtype), list(staging.shape), address(staging)))
         self._buffers[key] = found
         return found
 
@@ -133,12 +136,11 @@ def to_numpy(ndarray):
     """An engine NdArray as a new C-contiguous NumPy array (a copy: it never aliases engine storage)."""
     dtype, read_scalar, _ = _numpy_target(ndarray.dtype())
     if read_scalar is not None and ndarray.ndim() == 0:
-        # a 0-d result (a cost, a scalar) as one number: no buffer address round trip, which costs
-        # more than the whole engine call on GraalPy (`__array_interface__` alone ~150 us).
+        # a 0-d result (a cost, a scalar) as one number: no NumPy buffer to allocate and fill.
         # dtype goes positionally: a keyword argument into a NumPy C function costs ~5 us more on
         # GraalPy (11 us instead of 6 us for this call, measured after warm-up)
         return numpy.array(read_scalar(ndarray), dtype)
     out = numpy.empty(tuple(ndarray.shape()), dtype)
     if out.size:
-        ndarray.copyToAddress(out.__array_interface__["data"][0])
+        ndarray.copyToAddress(writable_address(out))
     return out
