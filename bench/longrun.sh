@@ -6,13 +6,13 @@
 # 2. The deeplearning.net tutorial MLP (bench/whole/mlp.py, synthetic MNIST) training for TRAIN_SECONDS,
 #    its resident set size sampled every 15 s from outside; growth is counted from the first minute on
 #    (start-up, JIT and heap sizing happen before that).
-# Writes bench/results-longrun.md. Runs after README command 1 (bin/theano-jvm built). THEANO_JVM_JAVA_OPTS
+# Writes bench/results-longrun.md (LONGRUN_OUT: another file). Runs after README command 1 (bin/theano-jvm built). THEANO_JVM_JAVA_OPTS
 # (e.g. -Xmx512m) applies to every process: a heap cap turns a leak into an OutOfMemoryError, telling it
 # apart from the JVM's heap simply growing into free memory (G1's default maximum is 1/4 of RAM).
 set -euo pipefail
 ROOT="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CALLS="${1:-1000000}"; STEPS="${2:-10000}"; TRAIN_SECONDS="${3:-600}"
-WORK="$ROOT/bench/.work/whole"; OUT="$ROOT/bench/results-longrun.md"
+WORK="$ROOT/bench/.work/whole"; OUT="${LONGRUN_OUT:-$ROOT/bench/results-longrun.md}"
 mkdir -p "$WORK"
 started="$(date -u '+%Y-%m-%d %H:%M')"
 
@@ -57,15 +57,19 @@ points = [tuple(map(int, line.split())) for line in open(samples) if line.strip(
 after_minute = [(t, kb) for t, kb in points if t >= 60]
 lines = ["# Long runs: resident memory over many calls (bench/longrun.sh)", "",
          "Command: `%sbench/longrun.sh %s %s %s` (%s UTC), bin/theano-jvm. Growth is the resident set size at the "
-         "end minus once warm (after the first tenth of the calls, or after the first minute of training)."
+         "end minus once warm (after the first tenth of the calls, or after the first minute of training); "
+         "the second half's growth is the end minus half way, where a leak per call would keep growing "
+         "while the JIT's code and the heap settling have stopped."
          % (("THEANO_JVM_JAVA_OPTS='%s' " % os.environ["THEANO_JVM_JAVA_OPTS"]) if os.environ.get("THEANO_JVM_JAVA_OPTS") else "",
             calls, steps, train_seconds, started), "",
-         "| run | calls | RSS warm (MB) | RSS end (MB) | growth (MB) | growth per 1000 calls (KB) |",
-         "|---|---:|---:|---:|---:|---:|"]
+         "| run | calls | RSS warm (MB) | RSS half way (MB) | RSS end (MB) | growth (MB) | second half's growth (MB) "
+         "| second half's growth per 1000 calls (KB) | RSS at each tenth (MB) |",
+         "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
 for r in rows:
-    per_k = 1024.0 * r["growth_mb"] / r["calls_counted"] * 1000
-    lines.append("| %s | %d | %.1f | %.1f | %+.1f | %+.2f |" % (r["case"], r["calls"], r["rss_warm_mb"], r["rss_end_mb"],
-                                                              r["growth_mb"], per_k))
+    per_k = 1024.0 * r["second_half_growth_mb"] / r["calls_second_half"] * 1000
+    lines.append("| %s | %d | %.1f | %.1f | %.1f | %+.1f | %+.1f | %+.2f | %s |" % (
+        r["case"], r["calls"], r["rss_warm_mb"], r["rss_half_mb"], r["rss_end_mb"], r["growth_mb"],
+        r["second_half_growth_mb"], per_k, " ".join("%.0f" % mb for mb in r["rss_tenths_mb"])))
 if after_minute:
     first, last = after_minute[0][1] / 1024.0, after_minute[-1][1] / 1024.0
     peak = max(kb for _, kb in after_minute) / 1024.0

@@ -20,19 +20,25 @@ def rss_mb():
 
 
 def measure(case, run, calls):
-    """Runs `run` calls times; RSS after the first tenth (warm) and after all, with the calls per second."""
-    warm = max(1, calls // 10)
-    for _ in range(warm):
-        run()
-    rss_warm = rss_mb()
-    start = time.perf_counter()
-    for _ in range(calls - warm):
-        run()
+    """Runs `run` calls times, reading the RSS after every tenth of the calls: once warm (the first
+    tenth), at half way and at the end, with the calls per second. A leak per call grows the RSS by the
+    same amount in every tenth; the JIT's code and the heap settling grow it early and then stop, which
+    the second half shows apart."""
+    tenth = max(1, calls // 10)
+    rss_tenths = []
+    start = None
+    for i in range(10):
+        if i == 1:
+            start = time.perf_counter()
+        for _ in range(tenth if i < 9 else calls - 9 * tenth):
+            run()
+        rss_tenths.append(round(rss_mb(), 1))
     seconds = time.perf_counter() - start
-    rss_end = rss_mb()
-    print(json.dumps(dict(case=case, calls=calls, rss_warm_mb=round(rss_warm, 1), rss_end_mb=round(rss_end, 1),
-                          growth_mb=round(rss_end - rss_warm, 1), calls_counted=calls - warm,
-                          seconds_counted=round(seconds, 1))), flush=True)
+    rss_warm, rss_half, rss_end = rss_tenths[0], rss_tenths[4], rss_tenths[9]
+    print(json.dumps(dict(case=case, calls=calls, rss_warm_mb=rss_warm, rss_half_mb=rss_half, rss_end_mb=rss_end,
+                          growth_mb=round(rss_end - rss_warm, 1), second_half_growth_mb=round(rss_end - rss_half, 1),
+                          calls_second_half=calls - 5 * tenth, rss_tenths_mb=rss_tenths,
+                          calls_counted=calls - tenth, seconds_counted=round(seconds, 1))), flush=True)
 
 
 def small_function(calls):
