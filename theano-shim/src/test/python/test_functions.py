@@ -82,17 +82,32 @@ def test_input_with_update_keeps_state():
     assert f(1.0) == 5.0
 
 
-@pytest.mark.parametrize("form", ["list", "tuple", "dict", "ordered"])
+@pytest.mark.parametrize("form", ["list", "tuple", "dict", "ordered", "single_pair", "dict_items", "zip", "generator"])
 def test_update_forms(form):
+    # any iterable of pairs, as Theano 1.0 iterates them: Keras 2 passes `dict.items()`, Python 2 code
+    # written for a list-returning zip passes a zip iterator on Python 3
     s = theano.shared(np.array([1.0, 2.0]), name="s")
     inc = T.dvector("inc")
     pair = (s, s + inc)
-    updates = {"list": [pair], "tuple": (pair,), "dict": {s: s + inc},
-               "ordered": collections.OrderedDict([pair])}[form]
+    updates = {"list": lambda: [pair], "tuple": lambda: (pair,), "dict": lambda: {s: s + inc},
+               "ordered": lambda: collections.OrderedDict([pair]), "single_pair": lambda: pair,
+               "dict_items": lambda: {s: s + inc}.items(), "zip": lambda: zip([s], [s + inc]),
+               "generator": lambda: (p for p in [pair])}[form]()
     f = theano.function([inc], s, updates=updates)
     out = f([10.0, 20.0])
     np.testing.assert_array_equal(out, [1.0, 2.0])  # outputs see the value before the update
     np.testing.assert_array_equal(s.get_value(), [11.0, 22.0])
+
+
+def test_givens_from_an_iterable_of_pairs_and_bad_specs():
+    x = T.dscalar("x")
+    y = T.dscalar("y")
+    f = theano.function([y], x * 2, givens=zip([x], [y + 1]))
+    assert float(f(3.0)) == 8.0
+    with pytest.raises(TypeError, match="updates must be a dict or a list of pairs"):
+        theano.function([y], y, updates=5)
+    with pytest.raises(TypeError, match="givens must be a dict or a list of pairs"):
+        theano.function([y], y, givens=x)
 
 
 def test_plain_dict_with_several_updates_warns_like_theano():

@@ -240,16 +240,22 @@ class _FunctionGraphView(object):
 
 
 def _pairs(spec, what):
-    """updates/givens as a list of pairs (from a dict, an OrderedDict or a list of pairs)."""
+    """updates/givens as a list of pairs: from a dict or OrderedDict, or any iterable of pairs as Theano
+    1.0 takes them (a list, `zip(params, new_values)`, a generator, `some_dict.items()` as Keras
+    passes), or one (variable, value) pair."""
     if spec is None:
         return []
     if isinstance(spec, dict):
         return list(spec.items())
-    if isinstance(spec, (list, tuple)):
-        if len(spec) == 2 and isinstance(spec[0], Variable):
-            return [tuple(spec)]  # a single (variable, value) pair
-        return [tuple(p) for p in spec]
-    raise TypeError("%s must be a dict or a list of pairs, got %r" % (what, spec))
+    if isinstance(spec, Variable):
+        raise TypeError("%s must be a dict or a list of pairs, got %r" % (what, spec))
+    try:
+        items = list(spec)
+    except TypeError:
+        raise TypeError("%s must be a dict or a list of pairs, got %r" % (what, spec))
+    if len(items) == 2 and isinstance(items[0], Variable):
+        return [tuple(items)]  # a single (variable, value) pair
+    return [tuple(p) for p in items]
 
 
 def _engine_input(i):
