@@ -23,8 +23,9 @@ WHEELHOUSE="${THEANO_JVM_WHEELHOUSE:-${XDG_CACHE_HOME:-$HOME/.cache}/theano-jvm/
 
 stamp="$( (cat "$REQUIREMENTS"; echo "graalvm=$GRAALVM_VERSION"; echo "jdk=$(theano_jvm_java_major "$JAVA_HOME")"; echo "root=$ROOT") | sha256sum | cut -c1-16)"
 # The theano package (theano-shim) and the runtime helpers (polyglot-api) are used in place, like
-# `pip install -e`, so edits to them need no rebuild; the last line applies theano_jvm.stdlib_fastpaths
-# at start-up. Written on every build, so an up-to-date venv gets the current lines too.
+# `pip install -e`, so edits to them need no rebuild; the last lines apply theano_jvm.stdlib_fastpaths
+# and theano_jvm.legacy_names at start-up. Written on every build, so an up-to-date venv gets the
+# current lines too.
 write_pth() {
   local site_packages
   site_packages="$(echo "$VENV"/lib/python3*/site-packages)"
@@ -32,6 +33,7 @@ write_pth() {
 $ROOT/theano-shim/src/main/python
 $ROOT/polyglot-api/src/main/python
 import theano_jvm.stdlib_fastpaths as fastpaths; fastpaths.apply()
+import theano_jvm.legacy_names as legacy_names; legacy_names.apply()
 PTH
 }
 
