@@ -455,3 +455,127 @@ def test_real_imag_conj_on_real_tensors():
     np.testing.assert_array_equal(r, [1.0, -2.0])
     np.testing.assert_array_equal(i, [0.0, 0.0])
     np.testing.assert_array_equal(c, [1.0, -2.0])
+
+
+# ----------------------------------------------------------------------------- unravel_index / ravel_multi_index
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("order", ["C", "F"])
+def test_unravel_index_matches_numpy(order, mode):
+    i = T.lvector("i")
+    dims = (3, 4, 5)
+    out = extra_ops.unravel_index(i, dims, order=order)
+    assert isinstance(out, tuple) and len(out) == 3
+    assert all(o.dtype == "int64" and o.broadcastable == (False,) for o in out)
+    iv = np.array([0, 7, 59, 33, 12], dtype="int64")
+    got = run(list(out), [i], iv, mode=mode)
+    for g, e in zip(got, np.unravel_index(iv, dims, order=order)):
+        assert g.dtype == np.int64
+        np.testing.assert_array_equal(g, e)
+    # hand-computed: 33 = 1 * 20 + 2 * 5 + 3 (C order over (3, 4, 5)); 33 = 0 + 3 * (3 + 4 * 2) (F order)
+    assert [int(g[3]) for g in got] == ([1, 2, 3] if order == "C" else [0, 3, 2])
+
+
+def test_unravel_index_shapes_dims_and_errors():
+    m = T.imatrix("m")
+    d = T.lvector("d")
+    idx = T.lscalar("idx")
+    mv = np.array([[0, 5], [11, 3]], dtype="int32")
+    got = run(list(extra_ops.unravel_index(m, d, ndim=2)), [m, d], mv, np.array([3, 4]))
+    for g, e in zip(got, np.unravel_index(mv, (3, 4))):
+        assert g.shape == (2, 2)
+        np.testing.assert_array_equal(g, e)
+    # x.shape as dims: its length is known from the graph
+    x = T.dtensor3("x")
+    out = extra_ops.unravel_index(idx, x.shape)
+    assert len(out) == 3 and out[0].ndim == 0
+    got = run(list(out), [idx, x], 17, np.zeros((2, 3, 4)))
+    assert [int(g) for g in got] == [int(e) for e in np.unravel_index(17, (2, 3, 4))] == [1, 1, 1]
+    one = extra_ops.unravel_index(idx, (6,))
+    assert isinstance(one, tuple) and len(one) == 1
+    op = out[0].owner.op
+    assert str(op) == "UnravelIndex{ndim=3, order='C'}"
+    assert isinstance(op, extra_ops.UnravelIndex) and (op.ndim, op.order) == (3, "C")
+    assert extra_ops.UnravelIndex(2, "F") == extra_ops.UnravelIndex(2, "F") != extra_ops.UnravelIndex(2)
+    with pytest.raises(ValueError, match="cannot be automatically determined"):
+        extra_ops.unravel_index(idx, d)
+    with pytest.raises(TypeError, match="'float64' object cannot be interpreted as an index"):
+        extra_ops.unravel_index(T.dvector(), (2, 3))
+    with pytest.raises(TypeError, match="'uint8' object cannot be interpreted as an index"):
+        extra_ops.unravel_index(T.vector(dtype="uint8"), (2, 3))
+    with pytest.raises(TypeError, match="dims must be a 1D array"):
+        extra_ops.UnravelIndex(2)(idx, T.lmatrix())
+    with pytest.raises(ValueError, match="ndim must be an integer greater than 0"):
+        extra_ops.UnravelIndex(0)
+    with pytest.raises(AssertionError):
+        extra_ops.UnravelIndex(2, order="A")
+    f = theano.function([idx], list(extra_ops.unravel_index(idx, (2, 3))))
+    with pytest.raises(ValueError, match="index 6 is out of bounds for array with size 6"):
+        f(6)
+    with pytest.raises(ValueError, match="index -1 is out of bounds for array with size 6"):
+        f(-1)
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("order", ["C", "F"])
+@pytest.mark.parametrize("bounds", ["raise", "wrap", "clip"])
+def test_ravel_multi_index_matches_numpy(bounds, order, mode):
+    a, b = T.lvectors("a", "b")
+    flat = extra_ops.ravel_multi_index((a, b), (3, 4), mode=bounds, order=order)
+    assert flat.dtype == "int64" and flat.broadcastable == (False,)
+    if bounds == "raise":
+        av, bv = np.array([0, 2, 1, 2]), np.array([3, 0, 1, 3])
+    else:
+        av, bv = np.array([0, 5, -1, 2, -7]), np.array([3, 0, 1, 9, 2])
+    got = run(flat, [a, b], av, bv, mode=mode)
+    assert got.dtype == np.int64
+    np.testing.assert_array_equal(got, np.ravel_multi_index((av, bv), (3, 4), mode=bounds, order=order))
+    if bounds == "raise":
+        # (2, 3): 2 * 4 + 3 in C order, 2 + 3 * 3 in F order; (2, 0): 8 and 2
+        assert int(got[-1]) == 11 and int(got[1]) == (8 if order == "C" else 2)
+
+
+def test_ravel_multi_index_round_trip_broadcasting_and_errors():
+    i = T.lvector("i")
+    dims = (2, 3, 4)
+    flat = extra_ops.ravel_multi_index(extra_ops.unravel_index(i, dims, order="F"), dims, order="F")
+    iv = np.arange(24)[::-1].copy()
+    np.testing.assert_array_equal(run(flat, [i], iv), iv)
+    # the coordinate arrays broadcast together, as in NumPy
+    r, c = T.lmatrix("r"), T.lmatrix("c")
+    rv, cv = np.array([[0], [1], [2]]), np.array([[0, 1, 3]])
+    got = run(extra_ops.ravel_multi_index([r, c], (3, 4)), [r, c], rv, cv)
+    np.testing.assert_array_equal(got, np.ravel_multi_index((rv, cv), (3, 4)))
+    assert got.shape == (3, 3)
+    out = extra_ops.ravel_multi_index((r, c), (3, 4), mode="clip", order="F")
+    assert str(out.owner.op) == "RavelMultiIndex{mode='clip', order='F'}"
+    assert isinstance(out.owner.op, extra_ops.RavelMultiIndex) and out.owner.op.mode == "clip"
+    with pytest.raises(TypeError, match="multi_index must be a tuple or a list."):
+        extra_ops.ravel_multi_index(i, (2, 3))
+    with pytest.raises(TypeError, match="'float64' object cannot be interpreted as an index"):
+        extra_ops.ravel_multi_index((i, T.dvector()), (2, 3))
+    with pytest.raises(AssertionError):
+        extra_ops.RavelMultiIndex(mode="ignore")
+    a, b = T.lvectors("a", "b")
+    f = theano.function([a, b], extra_ops.ravel_multi_index((a, b), (3, 4)))
+    with pytest.raises(ValueError, match="invalid entry in coordinates array"):
+        f(np.array([3]), np.array([0]))
+    g = theano.function([a, b], extra_ops.ravel_multi_index((a, b), (3, 4, 5)))
+    with pytest.raises(ValueError, match="parameter multi_index must be a sequence of length 3"):
+        g(np.array([1]), np.array([0]))
+
+
+def test_unravel_and_ravel_have_no_gradient():
+    """Integer outputs: a float cost reached only through them does not depend on the float input."""
+    x = T.dvector("x")
+    i = T.lvector("i")
+    coords = extra_ops.unravel_index(i, (3, 4))
+    flat = extra_ops.ravel_multi_index(coords, (3, 4))
+    cost = (x * T.cast(coords[0] + flat, "float64")).sum()
+    g = theano.function([x, i], theano.grad(cost, x))
+    np.testing.assert_array_equal(g(np.ones(2), np.array([5, 11])), [1 + 5, 2 + 11])
+    # through them, the gradient is undefined (Theano 1.0's ops have no grad method: it fails there too)
+    with pytest.raises(theano.gradient.NullTypeGradError, match="UnravelIndex"):
+        theano.grad(T.cast(coords[0], "float64").sum(), i)
+    with pytest.raises(theano.gradient.NullTypeGradError, match="RavelMultiIndex"):
+        theano.grad(T.cast(flat, "float64").sum(), i)

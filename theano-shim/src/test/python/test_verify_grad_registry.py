@@ -258,7 +258,9 @@ GRAPH_OPS = {
     "ops.Elemwise": Case(lambda a, b: T.exp(a) * b, randn(3, 4), randn(3, 4, seed=1)),
     "ops.EyeTri": NoGradient("eye/tri: integer shape inputs only"),
     "ops.ExtraOps$Nonzero": NoGradient("indices of nonzero entries: integer output"),
+    "ops.ExtraOps$RavelMultiIndex": NoGradient("flat indices: integer output (Theano 1.0's RavelMultiIndex has no gradient)"),
     "ops.ExtraOps$SearchsortedOp": NoGradient("insertion indices: integer output (Theano: grad is zero)"),
+    "ops.ExtraOps$UnravelIndex": NoGradient("coordinates: integer outputs (Theano 1.0's UnravelIndex has no gradient)"),
     # gemm/gemv come from FAST_RUN's rewrites of dot, so they are checked in the compiled graph.
     "ops.Gemm": Case(lambda z, x, y: 0.5 * z + T.dot(x, y), randn(3, 2), randn(3, 4, seed=1), randn(4, 2, seed=2),
                      covers_compiled=True),

@@ -10,14 +10,15 @@ import numpy
 
 from theano import _engine as E
 from theano.gof.graph import Apply
-from theano.gof.op import Op
+from theano.gof.op import Op, _EngineOp, register_engine_op_class
 from theano.tensor import basic
 from theano.tensor.basic import (as_tensor_variable, cumprod, cumsum, repeat, squeeze)  # noqa: F401 (Theano's names)
 
 _T = E.T
 
 __all__ = ["cumsum", "cumprod", "searchsorted", "diff", "DiffOp", "bincount", "squeeze", "compress", "repeat",
-           "bartlett", "fill_diagonal", "fill_diagonal_offset", "to_one_hot", "Unique", "unique", "CumOp"]
+           "bartlett", "fill_diagonal", "fill_diagonal_offset", "to_one_hot", "Unique", "unique", "CumOp", "UnravelIndex", "unravel_index",
+           "RavelMultiIndex", "ravel_multi_index"]
 
 
 def _int(value, what):
@@ -229,3 +230,70 @@ class Unique(object):
 def unique(ar, return_index=False, return_inverse=False, return_counts=False):
     """numpy.unique-like helper over Unique: the values, or a list with the requested extras."""
     return Unique(return_index, return_inverse, return_counts)(ar)
+
+
+class UnravelIndex(_EngineOp):
+    """Theano's UnravelIndex(ndim, order='C'): numpy.unravel_index as ndim int64 outputs shaped like the
+    indices (the engine's ExtraOps.UnravelIndex)."""
+
+    def __init__(self, ndim, order="C"):
+        assert order in ("C", "F")
+        if not isinstance(ndim, int) or ndim < 1:
+            raise ValueError("ndim must be an integer greater than 0")
+        with E.errors():
+            _EngineOp.__init__(self, E.jtype("ops.ExtraOps$UnravelIndex")(int(ndim), order))
+
+    ndim = property(lambda self: int(self._jop.ndim()))
+    order = property(lambda self: str(self._jop.order()))
+
+    def make_node(self, indices, dims):
+        return _EngineOp.make_node(self, as_tensor_variable(indices), as_tensor_variable(dims))
+
+
+class RavelMultiIndex(_EngineOp):
+    """Theano's RavelMultiIndex(mode='raise', order='C'): numpy.ravel_multi_index; called on the
+    coordinate arrays then dims, it gives the int64 flat indices."""
+
+    def __init__(self, mode="raise", order="C"):
+        assert mode in ("raise", "wrap", "clip")
+        assert order in ("C", "F")
+        with E.errors():
+            _EngineOp.__init__(self, E.jtype("ops.ExtraOps$RavelMultiIndex")(mode, order))
+
+    mode = property(lambda self: str(self._jop.mode()))
+    order = property(lambda self: str(self._jop.order()))
+
+    def make_node(self, *inp):
+        return _EngineOp.make_node(self, *[as_tensor_variable(i) for i in inp])
+
+
+register_engine_op_class("org.theanojvm.engine.ops.ExtraOps$UnravelIndex", UnravelIndex)
+register_engine_op_class("org.theanojvm.engine.ops.ExtraOps$RavelMultiIndex", RavelMultiIndex)
+
+
+def unravel_index(indices, dims, order="C", ndim=None):
+    """The tuple of int64 coordinate arrays (each shaped like indices) of the flat indices into an array
+    of shape dims (numpy.unravel_index); ndim is needed when len(dims) is not known from the graph."""
+    if ndim is None:
+        try:
+            ndim = basic.get_vector_length(dims)
+        except ValueError:
+            raise ValueError(
+                "The length of the provided dimension list (%s) cannot "
+                "be automatically determined, so Theano is not able "
+                "to know what the number of dimensions of the unraveled "
+                "index will be. You can provide the 'ndim' keyword "
+                "argument to 'unravel_index' to avoid this problem." % str(dims))
+    res = UnravelIndex(ndim=ndim, order=order)(indices, dims)
+    if ndim == 1:
+        return (res,)
+    return tuple(res)
+
+
+def ravel_multi_index(multi_index, dims, mode="raise", order="C"):
+    """The int64 flat indices into an array of shape dims of the coordinate arrays in multi_index
+    (numpy.ravel_multi_index); mode 'raise', 'wrap' or 'clip' for out-of-bounds coordinates."""
+    if not isinstance(multi_index, (tuple, list)):
+        raise TypeError("multi_index must be a tuple or a list.")
+    args = tuple(multi_index) + (dims,)
+    return RavelMultiIndex(mode=mode, order=order)(*args)

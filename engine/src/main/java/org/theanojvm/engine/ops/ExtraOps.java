@@ -3,6 +3,7 @@ package org.theanojvm.engine.ops;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.theanojvm.engine.errors.TheanoAssertionError;
 import org.theanojvm.engine.errors.TheanoTypeError;
 import org.theanojvm.engine.errors.TheanoValueError;
 import org.theanojvm.engine.graph.Apply;
@@ -16,7 +17,8 @@ import org.theanojvm.engine.types.TensorType;
 
 /**
  * Ops of theano.tensor.extra_ops and theano.tensor.basic that no composition of other ops gives:
- * {@code SearchsortedOp} (numpy.searchsorted) and {@code Nonzero} (numpy.nonzero as an int64 matrix).
+ * {@code SearchsortedOp} (numpy.searchsorted), {@code Nonzero} (numpy.nonzero as an int64 matrix),
+ * {@code UnravelIndex} (numpy.unravel_index) and {@code RavelMultiIndex} (numpy.ravel_multi_index).
  * The other extra_ops functions are built in the Python shim from existing ops, as Theano builds them.
  */
 public final class ExtraOps {
@@ -157,5 +159,194 @@ public final class ExtraOps {
 
         @Override
         public String toString() { return "Nonzero"; }
+    }
+
+    /** Theano's basic.int_dtypes: the signed integers only (uint and bool are not accepted as indices). */
+    private static Variable requireIndex(Variable v) {
+        if (!v.isTensor() || !v.dtype().isInteger() || v.dtype().isUnsigned()) {
+            throw new TheanoTypeError("'" + (v.isTensor() ? v.dtype().toString() : v.type().toString()) + "' object cannot be interpreted as an index");
+        }
+        return v;
+    }
+
+    private static Variable requireDims(Variable dims) {
+        requireIndex(dims);
+        if (dims.ndim() != 1) throw new TheanoTypeError("dims must be a 1D array");
+        return dims;
+    }
+
+    private static String checkOrder(String order) {
+        if (!"C".equals(order) && !"F".equals(order)) throw new TheanoAssertionError(List.of());
+        return order;
+    }
+
+    /**
+     * Theano's UnravelIndex{ndim, order} (numpy.unravel_index): flat indices into an array of shape dims
+     * to ndim int64 coordinate arrays, each shaped like the indices. Not differentiable (integer output).
+     */
+    public static final class UnravelIndex extends Op {
+        private final int ndim;
+        private final String order;
+
+        public UnravelIndex(int ndim, String order) {
+            this.order = checkOrder(order);
+            if (ndim < 1) throw new TheanoValueError("ndim must be an integer greater than 0");
+            this.ndim = ndim;
+        }
+
+        public int ndim() { return ndim; }
+
+        public String order() { return order; }
+
+        @Override
+        public Apply makeNode(List<Variable> inputs) {
+            Variable indices = requireIndex(T.asTensorVariable(inputs.get(0)));
+            Variable dims = requireDims(T.asTensorVariable(inputs.get(1)));
+            List<TensorType> outs = new ArrayList<>();
+            for (int i = 0; i < ndim; i++) outs.add(new TensorType(DType.INT64, new boolean[indices.ndim()]));
+            return new Apply(this, List.of(indices, dims), outs);
+        }
+
+        @Override
+        public NdArray[] perform(Apply node, NdArray[] in) {
+            NdArray indices = in[0];
+            long[] dims = in[1].toLongArray();
+            // Theano asserts numpy gave as many arrays as the op has outputs
+            if (dims.length != ndim) throw new TheanoAssertionError(List.of());
+            long size = 1;
+            for (long d : dims) {
+                if (d < 0) throw new TheanoValueError("dimensions must be non-negative");
+                size = Math.multiplyExact(size, d);
+            }
+            long[] flat = indices.toLongArray();
+            long[] shape = indices.shape();
+            long[][] coords = new long[ndim][flat.length];
+            for (int j = 0; j < flat.length; j++) {
+                long idx = flat[j];
+                if (idx < 0 || idx >= size) throw new TheanoValueError("index " + idx + " is out of bounds for array with size " + size);
+                if (order.equals("C")) {
+                    for (int d = ndim - 1; d >= 0; d--) {
+                        coords[d][j] = idx % dims[d];
+                        idx /= dims[d];
+                    }
+                } else {
+                    for (int d = 0; d < ndim; d++) {
+                        coords[d][j] = idx % dims[d];
+                        idx /= dims[d];
+                    }
+                }
+            }
+            NdArray[] out = new NdArray[ndim];
+            for (int d = 0; d < ndim; d++) out[d] = NdArray.fromLongs(DType.INT64, shape, coords[d]);
+            return out;
+        }
+
+        /** Integer coordinates: Theano 1.0 defines no gradient (grad_undefined here). */
+        @Override
+        public List<Variable> grad(List<Variable> inputs, List<Variable> outputGrads) {
+            return List.of(gradUndefined(this, 0, inputs.get(0), null), gradUndefined(this, 1, inputs.get(1), null));
+        }
+
+        @Override
+        protected List<Object> props() { return List.of(ndim, order); }
+
+        @Override
+        public String toString() { return "UnravelIndex{ndim=" + ndim + ", order='" + order + "'}"; }
+    }
+
+    /**
+     * Theano's RavelMultiIndex{mode, order} (numpy.ravel_multi_index): inputs are the coordinate arrays
+     * (broadcast together) then dims; the output is the int64 flat indices. mode 'raise', 'wrap' or 'clip'.
+     */
+    public static final class RavelMultiIndex extends Op {
+        private final String mode;
+        private final String order;
+
+        public RavelMultiIndex(String mode, String order) {
+            if (!"raise".equals(mode) && !"wrap".equals(mode) && !"clip".equals(mode)) throw new TheanoAssertionError(List.of());
+            this.mode = mode;
+            this.order = checkOrder(order);
+        }
+
+        public String mode() { return mode; }
+
+        public String order() { return order; }
+
+        @Override
+        public Apply makeNode(List<Variable> inputs) {
+            if (inputs.size() < 2) throw new TheanoTypeError("RavelMultiIndex takes at least one coordinate array and dims");
+            List<Variable> ins = new ArrayList<>();
+            for (int i = 0; i < inputs.size() - 1; i++) ins.add(requireIndex(T.asTensorVariable(inputs.get(i))));
+            ins.add(requireDims(T.asTensorVariable(inputs.get(inputs.size() - 1))));
+            return new Apply(this, ins, List.of(new TensorType(DType.INT64, new boolean[ins.get(0).ndim()])));
+        }
+
+        @Override
+        public NdArray[] perform(Apply node, NdArray[] in) {
+            int n = in.length - 1;
+            long[] dims = in[n].toLongArray();
+            if (dims.length != n) throw new TheanoValueError("parameter multi_index must be a sequence of length " + dims.length);
+            for (long d : dims) {
+                if (d < 0) throw new TheanoValueError("dimensions must be non-negative");
+            }
+            // NumPy broadcasts the coordinate arrays together
+            int nd = 0;
+            for (int i = 0; i < n; i++) nd = Math.max(nd, in[i].ndim());
+            long[] shape = new long[nd];
+            java.util.Arrays.fill(shape, 1);
+            for (int i = 0; i < n; i++) {
+                long[] s = in[i].shape();
+                for (int k = 0; k < s.length; k++) {
+                    int a = nd - s.length + k;
+                    if (s[k] == shape[a] || s[k] == 1) continue;
+                    if (shape[a] != 1) throw new TheanoValueError("shape mismatch: objects cannot be broadcast to a single shape");
+                    shape[a] = s[k];
+                }
+            }
+            long[][] coords = new long[n][];
+            for (int i = 0; i < n; i++) coords[i] = in[i].broadcastTo(shape).toLongArray();
+            int count = coords.length == 0 ? 0 : coords[0].length;
+            long[] strides = new long[n];
+            long s = 1;
+            for (int k = 0; k < n; k++) {
+                int d = order.equals("C") ? n - 1 - k : k;
+                strides[d] = s;
+                s *= dims[d];
+            }
+            long[] out = new long[count];
+            for (int j = 0; j < count; j++) {
+                long flat = 0;
+                for (int d = 0; d < n; d++) {
+                    long v = coords[d][j], m = dims[d];
+                    switch (mode) {
+                        case "wrap" -> {
+                            if (m == 0) throw new TheanoValueError("invalid entry in coordinates array");
+                            v = Math.floorMod(v, m);
+                        }
+                        case "clip" -> v = Math.max(0, Math.min(v, m - 1));
+                        default -> {
+                            if (v < 0 || v >= m) throw new TheanoValueError("invalid entry in coordinates array");
+                        }
+                    }
+                    flat += v * strides[d];
+                }
+                out[j] = flat;
+            }
+            return new NdArray[] {NdArray.fromLongs(DType.INT64, shape, out)};
+        }
+
+        /** Integer flat indices: Theano 1.0 defines no gradient (grad_undefined here). */
+        @Override
+        public List<Variable> grad(List<Variable> inputs, List<Variable> outputGrads) {
+            List<Variable> r = new ArrayList<>();
+            for (int i = 0; i < inputs.size(); i++) r.add(gradUndefined(this, i, inputs.get(i), null));
+            return r;
+        }
+
+        @Override
+        protected List<Object> props() { return List.of(mode, order); }
+
+        @Override
+        public String toString() { return "RavelMultiIndex{mode='" + mode + "', order='" + order + "'}"; }
     }
 }

@@ -1090,6 +1090,19 @@ public final class T {
         return op.call(asTensorVariable(x), asTensorVariable(v), asTensorVariable(sorter));
     }
 
+    /** extra_ops.unravel_index(indices, dims, order) with ndim outputs: the int64 coordinate arrays. */
+    public static List<Variable> unravelIndex(Object indices, Object dims, int ndim, String order) {
+        return new ExtraOps.UnravelIndex(ndim, order == null ? "C" : order).callAll(asTensorVariable(indices), asTensorVariable(dims));
+    }
+
+    /** extra_ops.ravel_multi_index(multiIndex, dims, mode, order): int64 flat indices. */
+    public static Variable ravelMultiIndex(List<?> multiIndex, Object dims, String mode, String order) {
+        List<Variable> ins = new ArrayList<>();
+        for (Object o : multiIndex) ins.add(asTensorVariable(o));
+        ins.add(asTensorVariable(dims));
+        return new ExtraOps.RavelMultiIndex(mode == null ? "raise" : mode, order == null ? "C" : order).makeNode(ins).outputs().get(0);
+    }
+
     /** Theano's Nonzero: the indices of a's nonzero elements, an int64 matrix (a.ndim, count). */
     public static Variable nonzeroMatrix(Object a) { return ExtraOps.Nonzero.INSTANCE.call(asTensorVariable(a)); }
 
