@@ -386,3 +386,65 @@ def test_diag_ops_and_int_inputs():
     assert got[0] == 6 and got[1].dtype == "float64"
     np.testing.assert_allclose(got[1], [2., 3.])
     assert slinalg.imported_scipy
+
+# ----------------------------------------------------------------------------- qr 'raw'
+
+def _numpy_raw(a):
+    h, tau = np.linalg.qr(a, "raw")
+    return np.asarray(h), np.asarray(tau)
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("shape", [(5, 3), (3, 5), (4, 4), (1, 3), (3, 1)])
+def test_qr_raw_matches_numpy(shape, mode):
+    x = T.dmatrix("x")
+    h, tau = nlinalg.qr(x, "raw")
+    assert isinstance(h.owner.op, nlinalg.QRFull) and str(h.owner.op) == "QRFull{mode='raw'}"
+    assert (h.ndim, tau.ndim, h.dtype, tau.dtype) == (2, 1, "float64", "float64")
+    a = general(shape[0], shape[1], "float64", seed=sum(shape))
+    got_h, got_tau = run([h, tau], [x], [a], mode)
+    eh, etau = _numpy_raw(a)
+    # h is the geqrf matrix transposed (n x m), as NumPy returns it for Fortran; tau has min(m, n) entries
+    assert got_h.shape == eh.shape == (shape[1], shape[0]) and got_tau.shape == etau.shape == (min(shape),)
+    np.testing.assert_allclose(got_h, eh, rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(got_tau, etau, rtol=1e-10, atol=1e-12)
+
+
+def test_qr_raw_float32_and_the_modes_agree():
+    x = T.fmatrix("x")
+    a = general(4, 3, "float32", seed=5)
+    h, tau = nlinalg.qr(x, "raw")
+    q, r = nlinalg.qr(x, "reduced")
+    got = run([h, tau, q, r, nlinalg.qr(x, "r")], [x], [a])
+    assert [g.dtype for g in got] == ["float32"] * 5
+    eh, etau = _numpy_raw(a.astype("float64"))
+    np.testing.assert_allclose(got[0], eh, rtol=1e-4, atol=1e-5)
+    np.testing.assert_allclose(got[1], etau, rtol=1e-4, atol=1e-5)
+    # r is the upper triangle of h.T
+    np.testing.assert_allclose(np.triu(got[0].T)[:3], got[3], rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(got[4], got[3], rtol=1e-6)
+    with pytest.raises(ValueError, match="Unrecognized mode 'economical'"):
+        nlinalg.qr(x, "economical")
+
+
+def test_qr_raw_java_fallback_matches_numpy():
+    """The engine's plain-Java geqrf (used without LAPACK, and for empty matrices) against NumPy's LAPACK,
+    including a column with nothing below the diagonal (tau 0, r keeps the entry's sign)."""
+    import java
+    from theano import _engine as E
+    backend = E.jtype("linalg.JavaLinalg")()
+    tri = np.triu(general(3, 3, "float64", seed=9))
+    tri[0, 0] = -2.5
+    for a in [general(5, 3, "float64"), general(3, 5, "float64"), general(4, 4, "float64"), tri,
+              general(1, 3, "float64"), np.array([[0.0, 1.0], [0.0, 2.0]])]:
+        m, n = a.shape
+        flat = java.type("double[]")(m * n)
+        for i, value in enumerate(a.ravel()):
+            flat[i] = float(value)
+        raw = backend.qrRaw(m, n, flat)
+        h = np.array([raw.h()[i] for i in range(m * n)]).reshape(m, n)
+        tau = np.array([raw.tau()[i] for i in range(min(m, n))])
+        eh, etau = _numpy_raw(a)
+        np.testing.assert_allclose(h.T, eh, rtol=1e-12, atol=1e-13)
+        np.testing.assert_allclose(tau, etau, rtol=1e-12, atol=1e-13)
+

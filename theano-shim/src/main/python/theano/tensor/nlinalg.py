@@ -179,7 +179,8 @@ def eigh(a, UPLO="L"):
 
 
 def qr(a, mode="reduced"):
-    """numpy.linalg.qr: mode 'reduced' (q, r), 'complete' (q, r), or 'r' (r only). 'raw' is not supported."""
+    """numpy.linalg.qr: mode 'reduced' (q, r), 'complete' (q, r), 'r' (r only) or 'raw' (h, tau: h the
+    Householder reflectors and r, transposed for Fortran as NumPy returns it)."""
     if mode == "full":  # NumPy's deprecated alias of 'reduced'
         mode = "reduced"
     if mode == "r":

@@ -76,4 +76,35 @@ public interface LinalgBackend {
     }
 
     Qr qr(int m, int n, double[] a, boolean complete);
+
+    /**
+     * numpy.linalg.qr(a, 'raw')'s factors as LAPACK's geqrf leaves them: h, the m x n row-major matrix
+     * holding r on and above the diagonal and the Householder vectors v (v[i] = 1 implied) below it, and
+     * tau (k = min(m, n)) with H(i) = I - tau[i] v v^T.
+     */
+    record QrRaw(double[] h, double[] tau) {}
+
+    /** geqrf in plain Java: LAPACK's unblocked geqr2 with dlarfg's reflectors (beta = -sign(alpha) norm). */
+    default QrRaw qrRaw(int m, int n, double[] a) {
+        int k = Math.min(m, n);
+        double[] h = a.clone(), tau = new double[k];
+        for (int i = 0; i < k; i++) {
+            double alpha = h[i * n + i], xnorm = 0;
+            for (int r = i + 1; r < m; r++) xnorm = Math.hypot(xnorm, h[r * n + i]);
+            if (xnorm == 0) continue; // H(i) = I, tau 0
+            double beta = -Math.copySign(Math.hypot(alpha, xnorm), alpha);
+            double t = (beta - alpha) / beta, scale = 1 / (alpha - beta);
+            tau[i] = t;
+            for (int r = i + 1; r < m; r++) h[r * n + i] *= scale;
+            h[i * n + i] = beta;
+            for (int j = i + 1; j < n; j++) { // apply H(i) to the columns on the right
+                double w = h[i * n + j];
+                for (int r = i + 1; r < m; r++) w += h[r * n + i] * h[r * n + j];
+                w *= t;
+                h[i * n + j] -= w;
+                for (int r = i + 1; r < m; r++) h[r * n + j] -= w * h[r * n + i];
+            }
+        }
+        return new QrRaw(h, tau);
+    }
 }

@@ -15,13 +15,15 @@ public final class QRIncomplete extends MatrixOp {
 
     private final String mode;
 
-    public QRIncomplete(String mode) { this.mode = checkMode(mode); }
+    public QRIncomplete(String mode) {
+        this.mode = checkMode(mode);
+        if ("raw".equals(mode)) throw new TheanoNotImplementedError("QRIncomplete: qr mode 'raw' returns two arrays (h, tau): use QRFull('raw')");
+    }
 
-    /** numpy.linalg.qr's modes; 'raw' is refused explicitly rather than computed differently. */
+    /** numpy.linalg.qr's modes ('raw' gives two outputs: QRFull only). */
     static String checkMode(String mode) {
         switch (mode) {
-            case "reduced", "complete", "r" -> { return mode; }
-            case "raw" -> throw new TheanoNotImplementedError("theano-jvm: qr mode 'raw' is not supported");
+            case "reduced", "complete", "r", "raw" -> { return mode; }
             default -> throw new TheanoValueError("Unrecognized mode '" + mode + "'");
         }
     }

@@ -238,4 +238,17 @@ public final class OpenBlasLapack implements LinalgBackend {
             throw rethrow(t);
         }
     }
+
+    @Override
+    public QrRaw qrRaw(int m, int n, double[] a) {
+        int k = Math.min(m, n);
+        if (k == 0) return LinalgBackend.super.qrRaw(m, n, a);
+        double[] h = a.clone(), tau = new double[k];
+        try {
+            checked("dgeqrf", (int) GEQRF.invokeExact(ROW, m, n, seg(h), n, seg(tau)));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        return new QrRaw(h, tau);
+    }
 }
