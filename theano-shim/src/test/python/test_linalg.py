@@ -377,7 +377,8 @@ def test_diag_ops_and_int_inputs():
     got = theano.function([x, v], [d, a])(np.arange(6.).reshape(2, 3), np.array([1., 2.]))
     np.testing.assert_allclose(got[0], [0., 4.])
     np.testing.assert_allclose(got[1], np.diag([1., 2.]))
-    with pytest.raises(TypeError, match="ExtractDiag only works on matrices"):
+    # Theano 1.0.5: nlinalg.ExtractDiag is theano.tensor.ExtractDiag (any rank >= 2)
+    with pytest.raises(ValueError, match="ExtractDiag needs an input with 2 or more dimensions"):
         nlinalg.extract_diag(v)
     # Theano keeps an integer input's dtype (numpy's float result cast back), except where numpy's dtype is probed
     m = T.imatrix("m")
@@ -386,6 +387,7 @@ def test_diag_ops_and_int_inputs():
     assert got[0] == 6 and got[1].dtype == "float64"
     np.testing.assert_allclose(got[1], [2., 3.])
     assert slinalg.imported_scipy
+
 
 # ----------------------------------------------------------------------------- qr 'raw'
 
@@ -448,3 +450,82 @@ def test_qr_raw_java_fallback_matches_numpy():
         np.testing.assert_allclose(h.T, eh, rtol=1e-12, atol=1e-13)
         np.testing.assert_allclose(tau, etau, rtol=1e-12, atol=1e-13)
 
+
+# ----------------------------------------------------------------------------- AllocDiag / ExtractDiag
+
+def test_diag_ops_print_as_theano_105():
+    v, x = T.dvector("v"), T.dmatrix("x")
+    assert str(T.diag(v).owner.op) == "AllocDiag{offset=0, axis1=0, axis2=1}"
+    assert str(T.diag(v, -2).owner.op) == "AllocDiag{offset=-2, axis1=0, axis2=1}"
+    assert str(T.AllocDiag(1, 0, 2)) == "AllocDiag{offset=1, axis1=0, axis2=2}"
+    assert str(T.diag(x).owner.op) == "ExtractDiag{offset=0, axis1=0, axis2=1, view=False}"
+    assert str(T.diagonal(x, 1).owner.op) == "ExtractDiag{offset=1, axis1=0, axis2=1, view=False}"
+    assert str(T.ExtractDiag(view=True)) == "ExtractDiag{offset=0, axis1=0, axis2=1, view=True}"
+    # nlinalg: its deprecated AllocDiag has no props; its ExtractDiag is theano.tensor's
+    assert str(nlinalg.alloc_diag) == "AllocDiag"
+    assert str(nlinalg.extract_diag) == "ExtractDiag{offset=0, axis1=0, axis2=1, view=False}"
+    assert nlinalg.ExtractDiag is T.ExtractDiag
+    a, d = T.diag(v), nlinalg.alloc_diag(v)
+    assert isinstance(a.owner.op, T.AllocDiag) and not isinstance(a.owner.op, nlinalg.AllocDiag)
+    assert isinstance(d.owner.op, nlinalg.AllocDiag) and a.owner.op != d.owner.op
+    assert T.AllocDiag() == a.owner.op and T.ExtractDiag() == T.diag(x).owner.op != T.ExtractDiag(view=True)
+    assert (T.AllocDiag(2).offset, T.AllocDiag(2).axis1, T.AllocDiag(2).axis2) == (2, 0, 1)
+    # the text Theano 1.0.5 prints for these graphs
+    assert theano.printing.debugprint(a + d, file="str") == (
+        "Elemwise{add,no_inplace} [id A] ''   \n"
+        " |AllocDiag{offset=0, axis1=0, axis2=1} [id B] ''   \n"
+        " | |v [id C]\n"
+        " |AllocDiag [id D] ''   \n"
+        "   |v [id C]\n")
+    assert theano.printing.debugprint(nlinalg.extract_diag(x), file="str") == (
+        "ExtractDiag{offset=0, axis1=0, axis2=1, view=False} [id A] ''   \n"
+        " |x [id B]\n")
+    with pytest.warns(DeprecationWarning, match="nlinalg.AllocDiag"):
+        nlinalg.alloc_diag(v)
+
+
+def _alloc_diag_ref(x, offset, axis1, axis2):
+    """Theano 1.0.5's AllocDiag.perform, written out: the diagonal in the last two axes, then moved."""
+    n = x.shape[-1] + abs(offset)
+    res = np.zeros(x.shape[:-1] + (n, n), dtype=x.dtype)
+    i = np.arange(x.shape[-1])
+    res[..., i + max(0, -offset), i + max(0, offset)] = x
+    if x.ndim > 1:
+        lo, hi = min(axis1, axis2), max(axis1, axis2)
+        axes = list(range(x.ndim - 1))
+        axes = axes[:lo] + [x.ndim - 1] + axes[lo:]
+        axes = axes[:hi] + [x.ndim] + axes[hi:]
+        res = res.transpose(axes)
+    return res
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_alloc_diag_offsets_and_axes(mode):
+    v, m = T.dvector("v"), T.dmatrix("m")
+    vv = np.array([1.0, -2.0, 3.0])
+    mv = np.arange(6.0).reshape(2, 3) + 1
+    cases = [(v, vv, 0, 0, 1), (v, vv, 2, 0, 1), (v, vv, -1, 0, 1),
+             (m, mv, 0, 0, 1), (m, mv, 1, 0, 2), (m, mv, -2, 1, 2), (m, mv, 1, 2, 0)]
+    outs = [T.AllocDiag(k, a1, a2)(var) for var, _, k, a1, a2 in cases]
+    got = run(outs, [v, m], [vv, mv], mode)
+    for g, (var, val, k, a1, a2), o in zip(got, cases, outs):
+        assert o.ndim == var.ndim + 1 and g.dtype == "float64"
+        np.testing.assert_array_equal(g, _alloc_diag_ref(val, k, a1, a2))
+    # the vector case is numpy.diag
+    np.testing.assert_array_equal(got[1], np.diag(vv, 2))
+    # ExtractDiag undoes it
+    back = run([T.diagonal(T.AllocDiag(1, 0, 2)(m), 1, 0, 2)], [m], [mv], mode)[0]
+    np.testing.assert_array_equal(back, mv)
+    with pytest.raises(ValueError, match="AllocDiag needs an input with 1 or more dimensions"):
+        T.AllocDiag()(T.dscalar())
+    with pytest.raises(TypeError, match="AllocDiag only works on vectors"):
+        nlinalg.AllocDiag()(m)
+
+
+def test_alloc_diag_gradients():
+    rng = np.random.RandomState(3)
+    theano.gradient.verify_grad(lambda v: T.AllocDiag(1)(v), [rng.randn(3)], rng=rng)
+    theano.gradient.verify_grad(lambda v: T.AllocDiag(-2)(v), [rng.randn(3)], rng=rng)
+    theano.gradient.verify_grad(lambda m: T.AllocDiag(1, 0, 2)(m), [rng.randn(2, 3)], rng=rng)
+    theano.gradient.verify_grad(lambda m: T.AllocDiag(0, 1, 2)(m), [rng.randn(2, 3)], rng=rng)
+    theano.gradient.verify_grad(lambda v: nlinalg.alloc_diag(v), [rng.randn(4)], rng=rng)

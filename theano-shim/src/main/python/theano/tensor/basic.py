@@ -833,6 +833,63 @@ def diag(v, k=0):
     return _call(_facade("diag"), _j(v), int(k))
 
 
+from theano.gof.op import _EngineOp as _DiagOpBase, register_engine_op_class as _register_face  # noqa: E402
+
+
+class ExtractDiag(_DiagOpBase):
+    """Theano's ExtractDiag(offset=0, axis1=0, axis2=1, view=False): numpy.diagonal of a tensor with 2 or
+    more dimensions (the two axes removed, the diagonal last). The result is always a copy here."""
+
+    def __init__(self, offset=0, axis1=0, axis2=1, view=False):
+        with E.errors():
+            jop = E.jtype("ops.Diagonal$ExtractDiag")(int(offset), int(axis1), int(axis2), bool(view))
+        _DiagOpBase.__init__(self, jop)
+
+    offset = property(lambda self: int(self._jop.offset()))
+    axis1 = property(lambda self: int(self._jop.axis1()))
+    axis2 = property(lambda self: int(self._jop.axis2()))
+    view = property(lambda self: bool(self._jop.view()))
+
+    def make_node(self, x):
+        return _DiagOpBase.make_node(self, as_tensor_variable(x))
+
+
+class AllocDiag(_DiagOpBase):
+    """Theano's AllocDiag(offset=0, axis1=0, axis2=1): the input's last axis on the offset diagonal of the
+    plane of axis1 and axis2 of a new tensor (one more dimension), zeros elsewhere."""
+
+    def __init__(self, offset=0, axis1=0, axis2=1):
+        with E.errors():
+            jop = E.jtype("ops.Diagonal$AllocDiag")(int(offset), int(axis1), int(axis2))
+        _DiagOpBase.__init__(self, jop)
+
+    offset = property(lambda self: int(self._jop.offset()))
+    axis1 = property(lambda self: int(self._jop.axis1()))
+    axis2 = property(lambda self: int(self._jop.axis2()))
+
+    def make_node(self, diag):
+        return _DiagOpBase.make_node(self, as_tensor_variable(diag))
+
+
+class _AllocDiagFaces(object):
+    """What wrap_op finds for the engine's AllocDiag: nlinalg's deprecated class for the op it makes
+    (printed "AllocDiag"), else this module's AllocDiag."""
+
+    @staticmethod
+    def _face_of(jop):
+        cls = AllocDiag
+        if str(jop.toString()) == "AllocDiag":
+            from theano.tensor import nlinalg
+            cls = nlinalg.AllocDiag
+        face = object.__new__(cls)
+        _DiagOpBase.__init__(face, jop)
+        return face
+
+
+_register_face("org.theanojvm.engine.ops.Diagonal$ExtractDiag", ExtractDiag)
+_register_face("org.theanojvm.engine.ops.Diagonal$AllocDiag", _AllocDiagFaces)
+
+
 def diagonal(a, offset=0, axis1=0, axis2=1):
     return _call(_facade("diagonal"), _j(a), int(offset), int(axis1), int(axis2))
 

@@ -3,6 +3,8 @@
 The ops are the engine's org.theanojvm.engine.linalg classes (computed by LAPACK in OpenBLAS when the
 Truffle module is present, else by Hipparchus); the classes here are their Python faces with Theano's
 constructor signatures, so node.op isinstance checks, printing and equality behave as in Theano."""
+import warnings
+
 import java
 
 from theano import _engine as E
@@ -124,35 +126,29 @@ def matrix_dot(*args):
 
 
 class AllocDiag(_EngineOp):
-    """A square matrix with the given vector as its diagonal (the engine's AllocDiag, offset 0)."""
+    """Theano 1.0's deprecated nlinalg.AllocDiag: a square matrix with the given vector as its diagonal
+    (no props: printed "AllocDiag"; theano.tensor.AllocDiag is the general op)."""
 
     def __init__(self):
-        _EngineOp.__init__(self, _new_diag("AllocDiag", 0))
+        _EngineOp.__init__(self, _new_diag("AllocDiag").nlinalg())
 
     def make_node(self, _x):
+        warnings.warn("DeprecationWarning: theano.tensor.nlinalg.AllocDiag"
+                      "is deprecated, please use theano.tensor.AllocDiag"
+                      "instead.", category=DeprecationWarning)
         x = as_tensor_variable(_x)
         if x.type.ndim != 1:
             raise TypeError("AllocDiag only works on vectors", _x)
         return _EngineOp.make_node(self, x)
 
 
-class ExtractDiag(_EngineOp):
-    """The diagonal of a matrix (the engine's ExtractDiag{offset=0, axis1=0, axis2=1}; always a copy)."""
-
-    def __init__(self, view=False):
-        _EngineOp.__init__(self, _new_diag("ExtractDiag", 0, 0, 1))
-        self.__dict__["view"] = view
-
-    def make_node(self, _x):
-        x = as_tensor_variable(_x)
-        if x.type.ndim != 2:
-            raise TypeError("ExtractDiag only works on matrices", _x)
-        return _EngineOp.make_node(self, x)
+# Theano 1.0: nlinalg's ExtractDiag is theano.tensor.basic.ExtractDiag
+ExtractDiag = tensor.ExtractDiag
 
 
-def _new_diag(name, *args):
+def _new_diag(name):
     with E.errors():
-        return java.type("org.theanojvm.engine.ops.Diagonal$" + name)(*args)
+        return java.type("org.theanojvm.engine.ops.Diagonal$" + name)
 
 
 alloc_diag = AllocDiag()

@@ -111,7 +111,7 @@ class ArrayOpsTest {
         for (int b = 0; b < 3; b++) assertEquals(tv.getDouble(1, b, 0), dg.getDouble(b, 0));
         Variable vec = T.dvector("vec");
         Variable ad = T.diag(vec, 1);
-        assertEquals("AllocDiag{offset=1}", ad.owner().op().toString());
+        assertEquals("AllocDiag{offset=1, axis1=0, axis2=1}", ad.owner().op().toString());
         assertArray(eval(ad, List.of(vec), NdArray.vector(7, 8)), DType.FLOAT64, s(3, 3), 0, 7, 0, 0, 0, 8, 0, 0, 0);
         assertArray(eval(T.diag(vec, -1), List.of(vec), NdArray.vector(7, 8)), DType.FLOAT64, s(3, 3), 0, 0, 0, 7, 0, 0, 0, 8, 0);
         verifyGrad(q -> T.diagonal(q.get(0), 1, 0, 1), new NdArray[] {M}, 75);

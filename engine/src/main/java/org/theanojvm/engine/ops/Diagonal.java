@@ -13,8 +13,11 @@ import org.theanojvm.engine.tensor.T;
 import org.theanojvm.engine.types.TensorType;
 
 /**
- * Diagonals: {@code ExtractDiag{offset=0, axis1=0, axis2=1, view=False}} (numpy.diagonal: the two axes are
- * removed and the diagonal becomes the last axis) and {@code AllocDiag{offset=0}} (numpy.diag of a vector).
+ * Diagonals, printed as Theano 1.0.5 prints them: {@code ExtractDiag{offset=0, axis1=0, axis2=1, view=False}}
+ * (numpy.diagonal: the two axes are removed and the diagonal becomes the last axis) and
+ * {@code AllocDiag{offset=0, axis1=0, axis2=1}} (theano.tensor.AllocDiag: the last axis of the input becomes
+ * the diagonal of the plane of axis1 and axis2); theano.tensor.nlinalg's deprecated AllocDiag (vectors only,
+ * no props) is the same op made with {@link AllocDiag#nlinalg()} and prints {@code AllocDiag}.
  */
 public final class Diagonal {
     private Diagonal() {}
@@ -23,12 +26,25 @@ public final class Diagonal {
     public static final class ExtractDiag extends Op {
         private final long offset;
         private final int axis1, axis2;
+        /** Theano's view prop: printed and compared; the result is a copy either way (always safe). */
+        private final boolean view;
 
-        public ExtractDiag(long offset, int axis1, int axis2) {
+        public ExtractDiag(long offset, int axis1, int axis2) { this(offset, axis1, axis2, false); }
+
+        public ExtractDiag(long offset, int axis1, int axis2, boolean view) {
             this.offset = offset;
             this.axis1 = axis1;
             this.axis2 = axis2;
+            this.view = view;
         }
+
+        public boolean view() { return view; }
+
+        public long offset() { return offset; }
+
+        public int axis1() { return axis1; }
+
+        public int axis2() { return axis2; }
 
         @Override
         public Apply makeNode(List<Variable> inputs) {
@@ -93,40 +109,87 @@ public final class Diagonal {
         }
 
         @Override
-        protected List<Object> props() { return List.of(offset, axis1, axis2); }
+        protected List<Object> props() { return List.of(offset, axis1, axis2, view); }
 
         @Override
-        public String toString() { return "ExtractDiag{offset=" + offset + ", axis1=" + axis1 + ", axis2=" + axis2 + ", view=False}"; }
+        public String toString() {
+            return "ExtractDiag{offset=" + offset + ", axis1=" + axis1 + ", axis2=" + axis2 + ", view=" + (view ? "True" : "False") + "}";
+        }
     }
 
-    /** Theano's AllocDiag: a square matrix with a vector on the diagonal at {@code offset}, zeros elsewhere. */
+    /**
+     * Theano's AllocDiag: the input's last axis placed on the diagonal at {@code offset} of a new plane of
+     * axes (min(axis1, axis2), max(axis1, axis2)) of size n + |offset|, zeros elsewhere; the other input
+     * axes keep their order. A vector gives numpy.diag(v, offset).
+     */
     public static final class AllocDiag extends Op {
         private final long offset;
+        private final int axis1, axis2;
+        private final boolean nlinalg;
 
-        public AllocDiag(long offset) { this.offset = offset; }
+        public AllocDiag(long offset) { this(offset, 0, 1); }
+
+        public AllocDiag(long offset, int axis1, int axis2) { this(offset, axis1, axis2, false); }
+
+        private AllocDiag(long offset, int axis1, int axis2, boolean nlinalg) {
+            this.offset = offset;
+            this.axis1 = axis1;
+            this.axis2 = axis2;
+            this.nlinalg = nlinalg;
+        }
+
+        /** theano.tensor.nlinalg.AllocDiag (deprecated in Theano 1.0): vectors only, printed without props. */
+        public static AllocDiag nlinalg() { return new AllocDiag(0, 0, 1, true); }
+
+        public long offset() { return offset; }
+
+        public int axis1() { return axis1; }
+
+        public int axis2() { return axis2; }
 
         @Override
         public Apply makeNode(List<Variable> inputs) {
-            Variable x = inputs.get(0);
-            if (x.ndim() != 1) throw new TheanoTypeError("AllocDiag only works on vectors");
-            return new Apply(this, inputs, List.of(TensorType.matrix(x.dtype())));
+            Variable x = T.asTensorVariable(inputs.get(0));
+            if (nlinalg && x.ndim() != 1) throw new TheanoTypeError("AllocDiag only works on vectors");
+            if (x.ndim() < 1) throw new TheanoValueError("AllocDiag needs an input with 1 or more dimensions");
+            return new Apply(this, List.of(x), List.of(new TensorType(x.dtype(), new boolean[x.ndim() + 1])));
         }
 
         @Override
         public NdArray[] perform(Apply node, NdArray[] in) {
-            NdArray v = in[0];
-            long n = v.shape(0), size = n + Math.abs(offset);
-            NdArray out = NdArray.zeros(v.dtype(), size, size);
-            for (long i = 0; i < n; i++) {
-                long r = offset >= 0 ? i : i - offset, c = offset >= 0 ? i + offset : i;
-                NdArray.copyElement(v, v.offsetOf(i), out, out.offsetOf(r, c));
+            NdArray v = in[0].ascontiguous();
+            int nd = v.ndim();
+            int lo = Math.min(axis1, axis2), hi = Math.max(axis1, axis2);
+            if (nd == 1) {
+                lo = 0;
+                hi = 1;
+            }
+            if (lo < 0 || hi > nd) throw new TheanoValueError("AllocDiag: axes (" + axis1 + ", " + axis2 + ") out of range for a " + (nd + 1) + "-d result");
+            long n = v.shape(nd - 1), size = n + Math.abs(offset);
+            long[] outShape = new long[nd + 1];
+            for (int d = 0, k = 0; d <= nd; d++) outShape[d] = d == lo || d == hi ? size : v.shape(k++);
+            NdArray out = NdArray.zeros(v.dtype(), outShape);
+            long count = v.size(), item = v.dtype().itemsize();
+            long[] idx = new long[nd + 1];
+            for (long j = 0; j < count; j++) {
+                long[] src = v.unravelIndex(j);
+                long i = src[nd - 1];
+                for (int d = 0, k = 0; d <= nd; d++) {
+                    if (d == lo) idx[d] = i + Math.max(0, -offset);
+                    else if (d == hi) idx[d] = i + Math.max(0, offset);
+                    else idx[d] = src[k++];
+                }
+                NdArray.copyElement(v, v.offset() + j * item, out, out.offsetOf(idx));
             }
             return new NdArray[] {out};
         }
 
+        /** Theano: the diagonal of the output gradient (ExtractDiag with the same offset and axes). */
         @Override
         public List<Variable> grad(List<Variable> inputs, List<Variable> outputGrads) {
-            return List.of(new ExtractDiag(offset, 0, 1).call(outputGrads.get(0)));
+            int nd = inputs.get(0).ndim();
+            int lo = nd == 1 ? 0 : Math.min(axis1, axis2), hi = nd == 1 ? 1 : Math.max(axis1, axis2);
+            return List.of(new ExtractDiag(offset, lo, hi).call(outputGrads.get(0)));
         }
 
         @Override
@@ -136,9 +199,9 @@ public final class Diagonal {
         }
 
         @Override
-        protected List<Object> props() { return new ArrayList<>(List.of(offset)); }
+        protected List<Object> props() { return new ArrayList<>(List.of(offset, axis1, axis2, nlinalg)); }
 
         @Override
-        public String toString() { return "AllocDiag{offset=" + offset + "}"; }
+        public String toString() { return nlinalg ? "AllocDiag" : "AllocDiag{offset=" + offset + ", axis1=" + axis1 + ", axis2=" + axis2 + "}"; }
     }
 }
