@@ -72,3 +72,62 @@ def test_bad_inputs_and_pickling():
     a2, out2 = pickle.loads(pickle.dumps((a, out)))
     m = np.arange(6.0).reshape(2, 3)
     np.testing.assert_array_equal(theano.function([a2], out2)(m), m.sum(axis=0))
+
+
+def _has_ofg(fn):
+    return any(isinstance(n.op, OpFromGraph) for n in fn.maker.fgraph.toposort())
+
+
+@pytest.mark.parametrize("mode", [None, "FAST_COMPILE"])
+def test_inline_expands_the_node_with_the_same_values_and_gradients(mode):
+    x, y = T.dvectors("x", "y")
+    s = theano.shared(np.array([0.5, -1.0, 2.0]), name="s")
+    inner = [T.tanh(x * y) + T.exp(x) * s, x - y]
+    op_in = OpFromGraph([x, y], inner, inline=True)
+    op_out = OpFromGraph([x, y], inner, inline=False)
+    assert str(op_in) == "OpFromGraph{inline=True}" and op_in.is_inline
+    a, b = T.dvectors("a", "b")
+
+    def cost(op):
+        u, w = op(a, b)
+        v, _ = op(b, a)
+        return (u * v).sum() + (w ** 2).sum()
+
+    c_in, c_out = cost(op_in), cost(op_out)
+    # the node is in the graph as built; inlining happens when it is compiled
+    assert isinstance(c_in.owner.inputs[0].owner.inputs[0].owner.inputs[0].owner.op, OpFromGraph)
+    f_in = theano.function([a, b], [c_in] + theano.grad(c_in, [a, b, s]), mode=mode)
+    f_out = theano.function([a, b], [c_out] + theano.grad(c_out, [a, b, s]), mode=mode)
+    assert not _has_ofg(f_in)
+    assert _has_ofg(f_out)
+    av, bv = np.array([0.1, -0.4, 0.7]), np.array([0.3, 0.2, -0.5])
+    got_in, got_out = f_in(av, bv), f_out(av, bv)
+    sv = s.get_value()
+
+    def ref(av, bv):
+        u = np.tanh(av * bv) + np.exp(av) * sv
+        v = np.tanh(bv * av) + np.exp(bv) * sv
+        return (u * v).sum() + ((av - bv) ** 2).sum()
+    np.testing.assert_allclose(got_in[0], ref(av, bv))
+    for gi, go in zip(got_in, got_out):
+        np.testing.assert_allclose(gi, go, rtol=1e-12)
+    np.testing.assert_allclose(got_in[1], numeric_grad(lambda v: ref(v, bv), av), rtol=1e-6)
+    theano.gradient.verify_grad(lambda p, q: op_in(p, q)[0] * op_in(q, p)[1], [av, bv],
+                                rng=np.random.RandomState(0), mode=mode)
+
+
+def test_inline_nested_and_shared_updates():
+    x = T.dvector("x")
+    s = theano.shared(np.array([1.0, 2.0]), name="s")
+    inner = OpFromGraph([x], [x * s + 1], inline=True)
+    outer = OpFromGraph([x], [inner(x) * 2], inline=True)
+    a = T.dvector("a")
+    f = theano.function([a], outer(a), updates=[(s, outer(s))])
+    assert not _has_ofg(f)
+    np.testing.assert_allclose(f(np.array([3.0, 4.0])), [8.0, 18.0])
+    np.testing.assert_allclose(s.get_value(), [4.0, 10.0])
+    # a non-inline op around an inline one keeps its own node only
+    mixed = OpFromGraph([x], [inner(x) + 1])
+    g = theano.function([a], mixed(a))
+    assert _has_ofg(g)
+    np.testing.assert_allclose(g(np.array([3.0, 4.0])), [3 * 4.0 + 2, 4 * 10.0 + 2])

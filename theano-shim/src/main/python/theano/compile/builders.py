@@ -10,9 +10,14 @@ the outer graph (so they are differentiable again, and the outer graph's rewrite
 variables the inner graph reads become extra inputs of the node, as in Theano 1.0, so gradients reach
 them.
 
-Differences from Theano 1.0: `inline=True` is accepted and behaves like False (the node stays in the
-graph); grad_overrides and rop_overrides accept 'default' or a callable with Theano's signature
-(inputs, output_grads) -> input grads / (inputs, eval_points) -> output R_ops.
+With `inline=True` the node is expanded at compile time, as Theano 1.0 does it: the local optimizer
+`inline_ofg_expansion` (optdb position -0.01, tagged fast_compile and fast_run, so in the engine's first
+phase) replaces the node's outputs by a clone of the inner graph over the node's inputs, and the
+outer graph's rewrites then see through it. It joins the engine's rewrite database when the first
+inline op is made, so programs without one never call back into Python for it.
+
+Differences from Theano 1.0: grad_overrides and rop_overrides accept 'default' or a callable with
+Theano's signature (inputs, output_grads) -> input grads / (inputs, eval_points) -> output R_ops.
 """
 from theano import gof
 from theano.compile.sharedvalue import SharedVariable
@@ -33,6 +38,8 @@ class OpFromGraph(gof.Op):
         if "updates" in kwargs or "givens" in kwargs:
             raise TypeError("updates and givens are not allowed here")
         self.is_inline = inline
+        if inline:
+            _register_inline_expansion()
         self.name = name
         self.kwargs = kwargs
         self.grad_overrides = grad_overrides
@@ -111,3 +118,34 @@ class OpFromGraph(gof.Op):
         rops = theano.Rop(self.local_outputs, self.local_inputs, placeholders)
         rops = rops if isinstance(rops, list) else [rops]
         return theano.clone(rops, replace=dict(list(zip(self.local_inputs, inputs)) + list(zip(placeholders, points))))
+
+
+def _inline_ofg_expansion(node):
+    """Theano's inline_ofg_expansion: an inline OpFromGraph node's outputs replaced by its inner graph
+    cloned over the node's inputs (shared variables' placeholders mapped back to them)."""
+    import theano
+    op = node.op
+    if not isinstance(op, OpFromGraph) or not op.is_inline:
+        return False
+    return theano.clone(op.local_outputs, replace=dict(zip(op.local_inputs, node.inputs)))
+
+
+inline_ofg_expansion = None  # the local optimizer, made with OpFromGraph's class below
+_inline_registered = [False]
+
+
+def _register_inline_expansion():
+    """Adds inline_ofg_expansion to the engine's first phase (Theano's optdb position -0.01), once."""
+    if _inline_registered[0]:
+        return
+    from theano.gof.opt import register_local
+    register_local(inline_ofg_expansion, "merge", name="inline_ofg_expansion", tags=("fast_compile",))
+    _inline_registered[0] = True
+
+
+def _make_inline_optimizer():
+    from theano.gof.opt import local_optimizer
+    return local_optimizer([OpFromGraph])(_inline_ofg_expansion)
+
+
+inline_ofg_expansion = _make_inline_optimizer()
