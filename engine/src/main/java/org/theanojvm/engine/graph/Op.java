@@ -99,4 +99,11 @@ public abstract class Op implements java.io.Serializable {
         return new NullType("This variable is Null because the grad method for input " + xPos + " (" + x + ") of the "
                 + op + " op is mathematically undefined. " + (comment == null ? "" : comment)).makeVariable(null);
     }
+
+    /** grad_undefined for every input: the grad of ops with integer or index outputs (Eye, UnravelIndex...). */
+    public static List<Variable> gradUndefinedForEveryInput(Op op, List<Variable> inputs) {
+        List<Variable> grads = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) grads.add(gradUndefined(op, i, inputs.get(i), null));
+        return grads;
+    }
 }

@@ -244,7 +244,7 @@ public final class ExtraOps {
         /** Integer coordinates: Theano 1.0 defines no gradient (grad_undefined here). */
         @Override
         public List<Variable> grad(List<Variable> inputs, List<Variable> outputGrads) {
-            return List.of(gradUndefined(this, 0, inputs.get(0), null), gradUndefined(this, 1, inputs.get(1), null));
+            return gradUndefinedForEveryInput(this, inputs);
         }
 
         @Override
@@ -338,9 +338,7 @@ public final class ExtraOps {
         /** Integer flat indices: Theano 1.0 defines no gradient (grad_undefined here). */
         @Override
         public List<Variable> grad(List<Variable> inputs, List<Variable> outputGrads) {
-            List<Variable> r = new ArrayList<>();
-            for (int i = 0; i < inputs.size(); i++) r.add(gradUndefined(this, i, inputs.get(i), null));
-            return r;
+            return gradUndefinedForEveryInput(this, inputs);
         }
 
         @Override

@@ -1,6 +1,5 @@
 package org.theanojvm.engine.ops;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.theanojvm.engine.errors.TheanoTypeError;
 import org.theanojvm.engine.graph.Apply;
@@ -50,9 +49,7 @@ public final class EyeTri extends Op {
 
     @Override
     public List<Variable> grad(List<Variable> inputs, List<Variable> outputGrads) {
-        List<Variable> r = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) r.add(gradUndefined(this, i, inputs.get(i), null));
-        return r;
+        return gradUndefinedForEveryInput(this, inputs);
     }
 
     @Override
