@@ -175,7 +175,12 @@ public final class ArithmeticOps {
         public long evalLong(long[] x) { return Math.abs(x[0]); }
         /** |z|, a real number (NumPy's abs of a complex array). */
         public double[] evalComplex(double[][] x) { return new double[] {Math.hypot(x[0][0], x[0][1]), 0}; }
-        public List<Variable> grad(List<Variable> in, Variable out, Variable gz) { return List.of(T.mul(gz, T.sgn(in.get(0)))); }
+        /** Theano 1.0's: gz * sgn(x) for reals; gz * x / |x| for complex x (sgn has no complex form). */
+        public List<Variable> grad(List<Variable> in, Variable out, Variable gz) {
+            Variable x = in.get(0);
+            if (x.dtype().isComplex()) return List.of(T.trueDiv(T.mul(gz, x), T.abs(x)));
+            return List.of(T.mul(gz, T.sgn(x)));
+        }
     };
 
     public static final ScalarOp SGN = new ScalarOp("sgn", 1) {
