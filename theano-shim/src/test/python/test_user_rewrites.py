@@ -1,5 +1,8 @@
 """User-registered local optimizers (theano.gof.opt, theano.tensor.opt.register_*, optdb) run inside
 the engine's rewrite passes like built-in ones."""
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
@@ -31,6 +34,7 @@ optdb_op = _WrongUntilRewritten("optdb")
 sub_op = _WrongUntilRewritten("subclass")
 bad_type_op = _WrongUntilRewritten("bad_type")
 failing_op = _WrongUntilRewritten("failing")
+asserting_op = _WrongUntilRewritten("asserting")
 
 
 @register_canonicalize
@@ -80,6 +84,12 @@ def local_test_raises(node):
     raise RuntimeError("this rewrite fails")
 
 
+@register_canonicalize
+@local_optimizer([asserting_op])
+def local_test_asserts(node):
+    assert False, "this rewrite's assertion fails"
+
+
 X = np.array([1.0, 2.0, 3.0])
 
 
@@ -110,6 +120,61 @@ def test_dict_results_optdb_positions_and_optimizer_subclasses():
 def test_a_replacement_of_another_type_is_refused_and_a_failing_rewrite_does_not_break_compilation():
     np.testing.assert_array_equal(run(bad_type_op), X * 0 - 1000)
     np.testing.assert_array_equal(run(failing_op), X * 0 - 1000)
+
+
+def _failure_log_lines(caplog):
+    return [(r.name, r.levelname, r.getMessage()) for r in caplog.records if r.name == "theano.gof.opt"]
+
+
+def test_a_failing_rewrite_is_logged_as_theano_s_optimization_failure(caplog):
+    # Theano 1.0's NavigatorOptimizer.warn: four ERROR records on theano.gof.opt, then the rewrite is skipped
+    with caplog.at_level("ERROR", logger="theano.gof.opt"):
+        np.testing.assert_array_equal(run(failing_op), X * 0 - 1000)
+    lines = _failure_log_lines(caplog)
+    assert lines[0] == ("theano.gof.opt", "ERROR", "Optimization failure due to: local_test_raises")
+    assert lines[1][2].startswith("node: _WrongUntilRewritten")
+    assert lines[2][2] == "TRACEBACK:"
+    assert "RuntimeError: this rewrite fails" in lines[3][2]
+    # Theano's handler format (the handler joins the "theano" logger when no handler is set up above it;
+    # under pytest the root logger has pytest's)
+    handler = theano.logging_default_handler
+    assert handler.format(caplog.records[0]).startswith("ERROR (theano.gof.opt): Optimization failure due to")
+
+
+def test_the_default_handler_prints_theano_s_format_in_a_plain_script():
+    script = ("import theano, theano.tensor as T\n"
+              "from theano.gof.opt import local_optimizer\n"
+              "from theano.tensor.opt import register_canonicalize\n"
+              "@register_canonicalize\n"
+              "@local_optimizer([T.Elemwise])\n"
+              "def local_broken(node):\n"
+              "    raise ValueError('broken rewrite')\n"
+              "x = T.dvector('x')\n"
+              "print(theano.function([x], x * 2)([1.0]))\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[2.]"
+    assert "ERROR (theano.gof.opt): Optimization failure due to: local_broken" in out.stderr
+    assert "ValueError: broken rewrite" in out.stderr
+
+
+def test_on_opt_error_raise_and_ignore_and_assertions(caplog):
+    x = T.dvector("x")
+    saved = theano.config.on_opt_error
+    try:
+        theano.config.on_opt_error = "raise"
+        with pytest.raises(RuntimeError, match="this rewrite fails"):
+            theano.function([x], failing_op(x))
+        theano.config.on_opt_error = "ignore"
+        caplog.clear()
+        with caplog.at_level("ERROR", logger="theano.gof.opt"):
+            np.testing.assert_array_equal(run(failing_op), X * 0 - 1000)
+            # an AssertionError always ends the compilation, as in Theano 1.0
+            with pytest.raises(AssertionError, match="assertion fails"):
+                theano.function([x], asserting_op(x))
+        assert _failure_log_lines(caplog) == []
+    finally:
+        theano.config.on_opt_error = saved
 
 
 def test_registration_errors_are_theano_s():

@@ -7,6 +7,18 @@ the tutorials use): theano, tensor, function, shared, config, In, Param, Apply, 
 __version__ = "1.0.5"
 version = __version__
 
+# Theano's default log handler, set before any other theano code can log: messages of the "theano"
+# loggers print as `WARNING (theano.scan_module.scan): ...` and `ERROR (theano.gof.opt): ...`, and
+# only when neither the user nor a parent logger has a handler already.
+import logging as _logging  # noqa: E402
+
+theano_logger = _logging.getLogger("theano")
+logging_default_handler = _logging.StreamHandler()
+logging_default_handler.setFormatter(_logging.Formatter(fmt="%(levelname)s (%(name)s): %(message)s"))
+theano_logger.setLevel(_logging.WARNING)
+if not theano_logger.hasHandlers():
+    theano_logger.addHandler(logging_default_handler)
+
 # pickle.load, pickle.loads and pickle.Unpickler read Theano 1.0.5's pickles: the Theano names the shim lacks
 # resolve to placeholders while a pickle is read, and only then (theano._pickle105)
 from theano import _pickle105  # noqa: E402

@@ -13,14 +13,23 @@ as a LocalRewrite whose transform calls back into Python (_EngineLocalRewrite), 
 registered for (canonicalize, stabilize, specialize...), tagged 'fast_run' plus the given tags, so the
 modes, optimizer_including/excluding and the engine's driver treat it like a built-in rewrite: it runs
 on every node of each compiled graph until nothing changes, its replacement must keep the output types
-(the driver checks), and an exception inside it is reported as an optimization failure, not raised.
+(the driver checks), and an exception inside it goes to Theano's failure callback (_optimization_failure):
+logged as "ERROR (theano.gof.opt): Optimization failure due to: ..." and skipped, or raised out of
+theano.function under config.on_opt_error='raise' and for any AssertionError, as in Theano 1.0.
 
 Theano 1.0's signature is kept: transform(node) returns False or None (no change), a list of
 replacements for node.outputs, or a dict {old output: new variable}.
 """
+import logging
+import pdb
+import sys
+import traceback
+
 import java
 
 from theano import _engine as E
+
+_logger = logging.getLogger("theano.gof.opt")
 
 _HashSet = java.type("java.util.HashSet")
 
@@ -78,7 +87,8 @@ class FromFunctionLocalOptimizer(LocalOptimizer):
         return self.fn(*args, **kwargs)
 
     def __str__(self):
-        return "<theano.gof.opt.FromFunctionLocalOptimizer instance>"
+        # Theano 1.0's: the function's name (set by local_optimizer), else the placeholder
+        return getattr(self, "__name__", "<FromFunctionLocalOptimizer instance>")
 
 
 def local_optimizer(tracks, inplace=False, requirements=()):
@@ -163,12 +173,22 @@ class _EngineLocalRewrite(object):
     def __str__(self):
         return self._name
 
+    _fatal = False
+
+    def failureIsFatal(self):
+        return self._fatal
+
     def transform(self, jfg, jnode):
         from theano.gof.graph import Apply
         node = Apply._wrap(jnode)
         if not _tracked(self.opt, node):
             return None
-        result = self.opt.transform(node)
+        self._fatal = False
+        try:
+            result = self.opt.transform(node)
+        except Exception as exc:
+            self._fatal = _optimization_failure(exc, self.opt, node)
+            raise
         if not result:
             return None
         outputs = node.outputs
@@ -178,6 +198,23 @@ class _EngineLocalRewrite(object):
             raise ValueError("%s returned %d replacements for a node with %d outputs" % (self._name, len(result), len(outputs)))
         from theano.tensor.basic import as_tensor_variable
         return E.jlist([None if r is None else as_tensor_variable(r)._v for r in result])
+
+
+def _optimization_failure(exc, local_opt, node):
+    """Theano 1.0's NavigatorOptimizer.warn, the failure callback of every local optimizer: logs the
+    failure on "theano.gof.opt" unless config.on_opt_error is 'ignore', opens pdb for 'pdb', and returns
+    whether the compilation must fail with the exception (on_opt_error='raise', or any AssertionError);
+    otherwise the engine skips the rewrite for that node."""
+    from theano.configdefaults import config  # (theano.gof.opt is imported before the config is built)
+    mode = config.on_opt_error
+    if mode != "ignore":
+        _logger.error("Optimization failure due to: %s" % str(local_opt))
+        _logger.error("node: %s" % str(node))
+        _logger.error("TRACEBACK:")
+        _logger.error(traceback.format_exc())
+    if mode == "pdb":
+        pdb.post_mortem(sys.exc_info()[2])
+    return isinstance(exc, AssertionError) or mode == "raise"
 
 
 # Theano's optdb positions of the phases the engine runs (theano/compile/mode.py): a position is

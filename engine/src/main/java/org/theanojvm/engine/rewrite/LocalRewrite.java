@@ -14,6 +14,13 @@ import org.theanojvm.engine.graph.Variable;
 public interface LocalRewrite extends Rewrite {
     List<Variable> transform(FunctionGraph fg, Apply node);
 
+    /**
+     * Asked after {@link #transform} threw: true when the failure must end the compilation (Theano's
+     * {@code config.on_opt_error='raise'}, or an AssertionError in a user rewrite) rather than be recorded
+     * and the rewrite skipped for that node, which is the default.
+     */
+    default boolean failureIsFatal() { return false; }
+
     @FunctionalInterface
     interface Fn {
         List<Variable> transform(FunctionGraph fg, Apply node);

@@ -132,6 +132,7 @@ public final class RewriteDB {
                         try {
                             repl = lr.transform(fg, node);
                         } catch (RuntimeException ex) {
+                            if (lr.failureIsFatal()) throw ex;
                             log.record(lr.name(), "Optimization failure on " + node, ex.toString());
                             continue;
                         }
