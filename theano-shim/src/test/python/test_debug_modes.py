@@ -64,6 +64,33 @@ def test_bad_graph_inputs_and_shared_values_are_caught_before_any_node():
     assert str(err.value).startswith("Inf detected\nNanGuardMode found an error in an input of the graph.")
 
 
+def test_tag_nan_guard_mode_check_false_exempts_a_variable_as_in_theano():
+    # Theano 1.0: getattr(var.tag, 'nan_guard_mode_check', True) gates the check of a node output or input
+    x = T.dvector("x")
+    logged = T.log(x)
+    logged.tag.nan_guard_mode_check = False
+    mode = NanGuardMode(nan_is_error=True, inf_is_error=True, big_is_error=True)
+    f = theano.function([x], logged, mode=mode)
+    assert np.isnan(f(np.array([-1.0]))[0])  # exempt: the NaN comes back
+    g = theano.function([x], T.log(x), mode=mode)  # the same expression, untagged, is checked
+    with pytest.raises(AssertionError, match="NaN detected"):
+        g(np.array([-1.0]))
+    # an exempt output does not exempt the nodes that use it
+    h = theano.function([x], logged * 2, mode=mode)
+    with pytest.raises(AssertionError, match="NaN detected"):
+        h(np.array([-1.0]))
+    # inputs of the graph too
+    y = T.dvector("y")
+    y.tag.nan_guard_mode_check = False
+    k = theano.function([y], y * 0, mode=NanGuardMode(nan_is_error=False, inf_is_error=True, big_is_error=False))
+    assert np.isnan(k(np.array([np.inf]))[0])
+    # setting it back to True checks again; the tag still prints and pickles as a plain attribute bag
+    logged.tag.nan_guard_mode_check = True
+    with pytest.raises(AssertionError, match="NaN detected"):
+        theano.function([x], logged, mode=mode)(np.array([-1.0]))
+    assert "nan_guard_mode_check': True" in str(logged.tag)
+
+
 def test_integers_are_not_checked_and_the_flags_choose_the_defaults():
     i = T.lvector("i")
     f = theano.function([i], i * 10 ** 11, mode=NanGuardMode())

@@ -8,8 +8,9 @@ What is found is reported with Theano's AssertionError message: "NaN detected", 
 config.NanGuardMode.action='warn' logs it instead (to the "theano.compile.nanguardmode" logger of
 java.util.logging); 'pdb' cannot start a debugger inside the engine and raises.
 
-Not supported: Theano's `var.tag.nan_guard_mode_check = False` (the compiled graph is a rewritten
-copy whose variables do not carry the Python tags).
+`var.tag.nan_guard_mode_check = False` exempts a variable, as in Theano: the tag reaches the engine
+variable (theano.gof.utils.VariableTag) and the clones the compiled graph is made of; a variable that
+a rewrite replaces is checked again, as Theano's rewritten variables start with fresh tags.
 """
 from theano import _engine as E
 from theano.compile.mode import Mode

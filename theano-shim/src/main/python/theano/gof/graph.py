@@ -5,7 +5,7 @@ why there is exactly one wrapper per engine variable. Apply wrappers are kept in
 node's first output, so `node is var.owner` holds across calls.
 """
 from theano import _engine as E
-from theano.gof.utils import Scratchpad
+from theano.gof.utils import Scratchpad, VariableTag
 
 
 class Node(object):
@@ -54,7 +54,7 @@ class Variable(Node):
     def tag(self):
         t = self.__dict__.get("_tag")
         if t is None:
-            t = self.__dict__["_tag"] = Scratchpad()
+            t = self.__dict__["_tag"] = VariableTag(self._v)
         return t
 
     @tag.setter

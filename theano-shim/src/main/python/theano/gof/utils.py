@@ -83,6 +83,36 @@ class Scratchpad(scratchpad):
         return object.__getattribute__(self, name)
 
 
+class VariableTag(Scratchpad):
+    """A Variable's tag: Theano's Scratchpad, which also hands the attributes the engine reads
+    (ENGINE_READS, e.g. NanGuardMode's nan_guard_mode_check) to the engine Variable's tag map, which
+    clones of the variable copy into compiled graphs. The engine variable sits in a slot, outside the
+    attribute dict that prints and pickles."""
+    __slots__ = ("_engine_variable",)
+    ENGINE_READS = frozenset(["nan_guard_mode_check"])
+
+    def __init__(self, engine_variable=None):
+        object.__setattr__(self, "_engine_variable", engine_variable)
+
+    def __setattr__(self, name, value):
+        object.__setattr__(self, name, value)
+        engine_variable = getattr(self, "_engine_variable", None)
+        if name in VariableTag.ENGINE_READS and engine_variable is not None:
+            engine_variable.tag().put(name, bool(value))
+
+    def __delattr__(self, name):
+        object.__delattr__(self, name)
+        engine_variable = getattr(self, "_engine_variable", None)
+        if name in VariableTag.ENGINE_READS and engine_variable is not None:
+            engine_variable.tag().remove(name)
+
+    def __getstate__(self):
+        return dict(self.__dict__)
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+
+
 def flatten(a):
     """Recursively flattens tuples and lists."""
     if isinstance(a, (tuple, list, set)):

@@ -37,14 +37,25 @@ public final class NanGuard implements NodeObserver {
         this.action = action == null ? "raise" : action;
     }
 
+    /** Theano's opt-out: a variable whose tag says nan_guard_mode_check=False is not checked. */
+    static final String CHECK_TAG = "nan_guard_mode_check";
+
     @Override
     public void inputs(List<Variable> variables, List<NdArray> values) {
-        for (int i = 0; i < values.size(); i++) check(values.get(i), null, variables.get(i));
+        for (int i = 0; i < values.size(); i++) {
+            if (checked(variables.get(i))) check(values.get(i), null, variables.get(i));
+        }
     }
 
     @Override
     public void after(int index, Apply node, NdArray[] inputs, NdArray[] outputs) {
-        for (NdArray out : outputs) check(out, node, null);
+        for (int k = 0; k < outputs.length; k++) {
+            if (checked(node.outputs().get(k))) check(outputs[k], node, null);
+        }
+    }
+
+    private static boolean checked(Variable v) {
+        return !Boolean.FALSE.equals(v.tag().get(CHECK_TAG));
     }
 
     private void check(NdArray value, Apply node, Variable input) {
