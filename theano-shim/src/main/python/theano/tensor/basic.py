@@ -833,42 +833,41 @@ def diag(v, k=0):
     return _call(_facade("diag"), _j(v), int(k))
 
 
-from theano.gof.op import _EngineOp as _DiagOpBase, register_engine_op_class as _register_face  # noqa: E402
+from theano.gof.op import _EngineOp, register_engine_op_class as _register_face  # noqa: E402
 
 
-class ExtractDiag(_DiagOpBase):
+class _DiagonalOp(_EngineOp):
+    """What ExtractDiag and AllocDiag share: Theano's offset/axis1/axis2 parameters, read from the
+    engine op, and one tensor input."""
+
+    offset = property(lambda self: int(self._jop.offset()))
+    axis1 = property(lambda self: int(self._jop.axis1()))
+    axis2 = property(lambda self: int(self._jop.axis2()))
+
+    def make_node(self, x):
+        return _EngineOp.make_node(self, as_tensor_variable(x))
+
+
+class ExtractDiag(_DiagonalOp):
     """Theano's ExtractDiag(offset=0, axis1=0, axis2=1, view=False): numpy.diagonal of a tensor with 2 or
     more dimensions (the two axes removed, the diagonal last). The result is always a copy here."""
 
     def __init__(self, offset=0, axis1=0, axis2=1, view=False):
         with E.errors():
             jop = E.jtype("ops.Diagonal$ExtractDiag")(int(offset), int(axis1), int(axis2), bool(view))
-        _DiagOpBase.__init__(self, jop)
+        _DiagonalOp.__init__(self, jop)
 
-    offset = property(lambda self: int(self._jop.offset()))
-    axis1 = property(lambda self: int(self._jop.axis1()))
-    axis2 = property(lambda self: int(self._jop.axis2()))
     view = property(lambda self: bool(self._jop.view()))
 
-    def make_node(self, x):
-        return _DiagOpBase.make_node(self, as_tensor_variable(x))
 
-
-class AllocDiag(_DiagOpBase):
+class AllocDiag(_DiagonalOp):
     """Theano's AllocDiag(offset=0, axis1=0, axis2=1): the input's last axis on the offset diagonal of the
     plane of axis1 and axis2 of a new tensor (one more dimension), zeros elsewhere."""
 
     def __init__(self, offset=0, axis1=0, axis2=1):
         with E.errors():
             jop = E.jtype("ops.Diagonal$AllocDiag")(int(offset), int(axis1), int(axis2))
-        _DiagOpBase.__init__(self, jop)
-
-    offset = property(lambda self: int(self._jop.offset()))
-    axis1 = property(lambda self: int(self._jop.axis1()))
-    axis2 = property(lambda self: int(self._jop.axis2()))
-
-    def make_node(self, diag):
-        return _DiagOpBase.make_node(self, as_tensor_variable(diag))
+        _DiagonalOp.__init__(self, jop)
 
 
 class _AllocDiagFaces(object):
@@ -882,7 +881,7 @@ class _AllocDiagFaces(object):
             from theano.tensor import nlinalg
             cls = nlinalg.AllocDiag
         face = object.__new__(cls)
-        _DiagOpBase.__init__(face, jop)
+        _EngineOp.__init__(face, jop)
         return face
 
 
